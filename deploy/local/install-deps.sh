@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# Installs everything corebalance needs to build, test and run on Debian 12:
+# the Debian packages below, and buf (proto linter) from npm into .tools/.
+# Idempotent: when all is in place it changes nothing and touches no network.
+set -euo pipefail
+
+# Pinned: the lint rules of proto/buf.yaml were checked with this version.
+BUF_VERSION=1.75.0
+
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+
+packages=(
+  cmake ninja-build g++ pkg-config
+  libgrpc++-dev libprotobuf-dev protobuf-compiler protobuf-compiler-grpc
+  grpc-proto golang-github-gogo-googleapis-dev
+  libabsl-dev libmysqlcppconn-dev libgtest-dev libgmock-dev
+  libcli11-dev libspdlog-dev libssl-dev openssl
+  mariadb-server mariadb-client
+)
+# Node.js may come from elsewhere (e.g. NodeSource, whose nodejs conflicts with
+# Debian's npm); only ask Debian for it when it is missing.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  packages+=(nodejs npm)
+fi
+
+is_installed() {
+  [[ $(dpkg-query -W -f='${Status}' "$1" 2>/dev/null) == "install ok installed" ]]
+}
+
+# The pid of Debian's system MariaDB service, if it runs (never our private
+# servers, which use their own pid files).
+system_mariadbd_pid() {
+  local pid
+  pid=$("${sudo[@]}" cat /run/mysqld/mysqld.pid 2>/dev/null) || return 0
+  if [[ $(ps -o comm= -p "$pid" 2>/dev/null) == mariadbd ]]; then
+    echo "$pid"
+  fi
+}
+
+# Debian's mariadb-server may start its system service on install; corebalance
+# never uses it, so stop it again unless it was running before.
+stop_system_mariadbd_if_new() {
+  local before=$1 pid tries=0
+  pid=$(system_mariadbd_pid)
+  [[ -n $pid && $pid != "$before" ]] || return 0
+  echo "install-deps: stopping the system MariaDB service the install started (pid $pid)"
+  if [[ -d /run/systemd/system ]]; then
+    "${sudo[@]}" systemctl stop mariadb || true
+  else
+    "${sudo[@]}" service mariadb stop || true
+  fi
+  "${sudo[@]}" kill -TERM "$pid" 2>/dev/null || true
+  while ps -p "$pid" >/dev/null 2>&1; do
+    if ((++tries > 300)); then
+      echo "install-deps: system mariadbd $pid still runs after 30 s; stop it by hand" >&2
+      return 1
+    fi
+    sleep 0.1
+  done
+}
+
+missing=()
+for p in "${packages[@]}"; do
+  is_installed "$p" || missing+=("$p")
+done
+
+sudo=()
+if ((EUID != 0)); then
+  sudo=(sudo)
+fi
+
+if ((${#missing[@]})); then
+  echo "install-deps: installing Debian packages: ${missing[*]}"
+  if ((${#sudo[@]})) && ! command -v sudo >/dev/null 2>&1; then
+    echo "install-deps: not root and no sudo; install these as root: ${missing[*]}" >&2
+    exit 1
+  fi
+  mariadbd_before=$(system_mariadbd_pid)
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive \
+    apt-get install -y --no-install-recommends "${missing[@]}"
+  stop_system_mariadbd_if_new "$mariadbd_before"
+else
+  echo "install-deps: all ${#packages[@]} Debian packages already installed"
+fi
+
+buf_installed_version() {
+  local manifest=$repo/.tools/node_modules/@bufbuild/buf/package.json
+  [[ -f $manifest ]] || return 0
+  node -e 'console.log(require(process.argv[1]).version)' "$manifest"
+}
+
+if [[ $(buf_installed_version) == "$BUF_VERSION" ]] &&
+  "$repo/.tools/node_modules/.bin/buf" --version >/dev/null 2>&1; then
+  echo "install-deps: buf $BUF_VERSION already in .tools/"
+else
+  echo "install-deps: installing buf $BUF_VERSION into .tools/"
+  mkdir -p "$repo/.tools"
+  npm install --prefix "$repo/.tools" --no-audit --no-fund --save-exact \
+    "@bufbuild/buf@$BUF_VERSION"
+  "$repo/.tools/node_modules/.bin/buf" --version >/dev/null
+fi

@@ -1,0 +1,354 @@
+#include "services/access/access_store.h"
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "services/access/audit_chain.h"
+#include "services/common/errors.h"
+#include "services/common/sql_time.h"
+#include "services/store/bind.h"
+#include "services/store/run.h"
+
+namespace corebalance::access {
+namespace {
+
+using store::Connection;
+using store::GetOptionalString;
+using store::GetOptionalTime;
+using store::GetString;
+using store::GetTime;
+using store::Query;
+using store::Update;
+
+constexpr char kStaffColumns[] =
+    "id, clinic_id, display_name, email, role, state, create_time, "
+    "update_time";
+constexpr char kTokenColumns[] =
+    "id, clinic_id, display_name, staff_member_id, role, scopes, secret_hash, "
+    "secret_prefix, expire_time, revoke_time, create_time";
+
+StaffRecord ReadStaff(const sql::ResultSet& rs) {
+  StaffRecord s;
+  s.id = GetString(rs, "id");
+  s.clinic_id = rs.getInt64("clinic_id");
+  s.display_name = GetString(rs, "display_name");
+  s.email = GetOptionalString(rs, "email");
+  s.role = static_cast<v1::Role>(rs.getInt("role"));
+  s.state = static_cast<v1::StaffMember::State>(rs.getInt("state"));
+  s.create_time = GetTime(rs, "create_time");
+  s.update_time = GetTime(rs, "update_time");
+  return s;
+}
+
+TokenRecord ReadToken(const sql::ResultSet& rs) {
+  TokenRecord t;
+  t.id = GetString(rs, "id");
+  t.clinic_id = rs.getInt64("clinic_id");
+  t.display_name = GetString(rs, "display_name");
+  t.staff_member_id = GetOptionalString(rs, "staff_member_id").value_or("");
+  t.role = static_cast<v1::Role>(rs.getInt("role"));
+  t.scopes = absl::StrSplit(GetString(rs, "scopes"), ' ', absl::SkipEmpty());
+  t.secret_hash = GetString(rs, "secret_hash");
+  t.secret_prefix = GetString(rs, "secret_prefix");
+  t.expire_time = GetOptionalTime(rs, "expire_time");
+  t.revoke_time = GetOptionalTime(rs, "revoke_time");
+  t.create_time = GetTime(rs, "create_time");
+  return t;
+}
+
+std::optional<StaffRecord> SelectStaff(Connection& c, int64_t clinic_id,
+                                       const std::string& id) {
+  auto rs = Query(c,
+                  absl::StrCat("SELECT ", kStaffColumns,
+                               " FROM access_staff_members"
+                               " WHERE clinic_id = ? AND id = ?"),
+                  clinic_id, id);
+  if (!rs->next()) return std::nullopt;
+  return ReadStaff(*rs);
+}
+
+std::optional<TokenRecord> SelectToken(Connection& c, int64_t clinic_id,
+                                       const std::string& id) {
+  auto rs = Query(c,
+                  absl::StrCat("SELECT ", kTokenColumns,
+                               " FROM access_api_tokens"
+                               " WHERE clinic_id = ? AND id = ?"),
+                  clinic_id, id);
+  if (!rs->next()) return std::nullopt;
+  return ReadToken(*rs);
+}
+
+// The resource id an earlier call with this request id created, if any.
+std::optional<std::string> FindRequest(Connection& c, int64_t clinic_id,
+                                       const char* method,
+                                       const std::string& request_id) {
+  if (request_id.empty()) return std::nullopt;
+  auto rs = Query(c,
+                  "SELECT resource_name FROM access_request_ids"
+                  " WHERE clinic_id = ? AND method = ? AND request_id = ?",
+                  clinic_id, method, request_id);
+  if (!rs->next()) return std::nullopt;
+  return GetString(*rs, "resource_name");
+}
+
+void RecordRequest(Connection& c, int64_t clinic_id, const char* method,
+                   const std::string& request_id, const std::string& id) {
+  if (request_id.empty()) return;
+  Update(c,
+         "INSERT INTO access_request_ids (clinic_id, method, request_id,"
+         " resource_name, create_time) VALUES (?, ?, ?, ?, ?)",
+         clinic_id, method, request_id, id, NowMicros());
+}
+
+// Keyset paging condition on (create_time, id).
+std::string AfterCursor(const std::optional<PageCursor>& cursor) {
+  return cursor ? " AND (create_time > ? OR (create_time = ? AND id > ?))" : "";
+}
+
+}  // namespace
+
+absl::StatusOr<Clinic> AccessStore::EnsureClinic(const std::string& name,
+                                                 bool* created,
+                                                 absl::Time deadline) {
+  return store::WithTransaction(
+      *pool_, deadline, [&](Connection& c) -> absl::StatusOr<Clinic> {
+        *created = false;
+        auto rs = Query(c,
+                        "SELECT id FROM access_clinics WHERE display_name = ?"
+                        " FOR UPDATE",
+                        name);
+        if (rs->next()) return Clinic{rs->getInt64("id"), name};
+        Update(c,
+               "INSERT INTO access_clinics (display_name, create_time)"
+               " VALUES (?, ?)",
+               name, NowMicros());
+        auto id_rs = c.Query("SELECT LAST_INSERT_ID() AS id");
+        id_rs->next();
+        const int64_t id = id_rs->getInt64("id");
+        Update(c,
+               "INSERT INTO access_audit_heads (clinic_id, last_seq, last_hash)"
+               " VALUES (?, 0, ?)",
+               id, GenesisHash());
+        *created = true;
+        return Clinic{id, name};
+      });
+}
+
+absl::StatusOr<std::optional<StaffRecord>> AccessStore::FindStaffByName(
+    int64_t clinic_id, const std::string& display_name, absl::Time deadline) {
+  return store::WithConnection(
+      *pool_, deadline,
+      [&](Connection& c) -> absl::StatusOr<std::optional<StaffRecord>> {
+        auto rs = Query(c,
+                        absl::StrCat("SELECT ", kStaffColumns,
+                                     " FROM access_staff_members WHERE"
+                                     " clinic_id = ? AND display_name = ?"
+                                     " ORDER BY create_time, id LIMIT 1"),
+                        clinic_id, display_name);
+        if (!rs->next()) return std::nullopt;
+        return ReadStaff(*rs);
+      });
+}
+
+absl::StatusOr<StaffRecord> AccessStore::CreateStaff(
+    const StaffRecord& staff, const std::string& request_id,
+    absl::Time deadline) {
+  constexpr char kMethod[] = "CreateStaffMember";
+  return store::WithTransaction(
+      *pool_, deadline, [&](Connection& c) -> absl::StatusOr<StaffRecord> {
+        if (auto earlier = FindRequest(c, staff.clinic_id, kMethod, request_id)) {
+          if (auto found = SelectStaff(c, staff.clinic_id, *earlier)) {
+            return *found;
+          }
+        }
+        Update(c,
+               "INSERT INTO access_staff_members (id, clinic_id, display_name,"
+               " email, role, state, create_time, update_time)"
+               " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+               staff.id, staff.clinic_id, staff.display_name, staff.email,
+               static_cast<int>(staff.role), static_cast<int>(staff.state),
+               staff.create_time, staff.update_time);
+        RecordRequest(c, staff.clinic_id, kMethod, request_id, staff.id);
+        return staff;
+      });
+}
+
+absl::StatusOr<StaffRecord> AccessStore::GetStaff(int64_t clinic_id,
+                                                  const std::string& id,
+                                                  absl::Time deadline) {
+  return store::WithConnection(
+      *pool_, deadline, [&](Connection& c) -> absl::StatusOr<StaffRecord> {
+        auto found = SelectStaff(c, clinic_id, id);
+        if (!found) return NotFoundError("staffMembers/" + id);
+        return *found;
+      });
+}
+
+absl::StatusOr<std::vector<StaffRecord>> AccessStore::ListStaff(
+    int64_t clinic_id, const std::optional<PageCursor>& cursor, int limit,
+    bool show_disabled, absl::Time deadline) {
+  return store::WithConnection(
+      *pool_, deadline,
+      [&](Connection& c) -> absl::StatusOr<std::vector<StaffRecord>> {
+        const std::string sql = absl::StrCat(
+            "SELECT ", kStaffColumns,
+            " FROM access_staff_members WHERE clinic_id = ?",
+            show_disabled ? "" : " AND state = 1", AfterCursor(cursor),
+            " ORDER BY create_time, id LIMIT ?");
+        std::unique_ptr<sql::ResultSet> rs;
+        if (cursor) {
+          const absl::Time after = absl::FromUnixMicros(cursor->last_key);
+          rs = Query(c, sql, clinic_id, after, after, cursor->last_id, limit);
+        } else {
+          rs = Query(c, sql, clinic_id, limit);
+        }
+        std::vector<StaffRecord> out;
+        while (rs->next()) out.push_back(ReadStaff(*rs));
+        return out;
+      });
+}
+
+absl::StatusOr<StaffRecord> AccessStore::DisableStaff(int64_t clinic_id,
+                                                      const std::string& id,
+                                                      absl::Time deadline) {
+  return store::WithTransaction(
+      *pool_, deadline, [&](Connection& c) -> absl::StatusOr<StaffRecord> {
+        const absl::Time now = NowMicros();
+        if (Update(c,
+                   "UPDATE access_staff_members SET state = ?, update_time = ?"
+                   " WHERE clinic_id = ? AND id = ?",
+                   static_cast<int>(v1::StaffMember::STATE_DISABLED), now,
+                   clinic_id, id) == 0) {
+          return NotFoundError("staffMembers/" + id);
+        }
+        Update(c,
+               "UPDATE access_api_tokens SET revoke_time = ?"
+               " WHERE clinic_id = ? AND staff_member_id = ?"
+               " AND revoke_time IS NULL",
+               now, clinic_id, id);
+        auto found = SelectStaff(c, clinic_id, id);
+        if (!found) return NotFoundError("staffMembers/" + id);
+        return *found;
+      });
+}
+
+absl::StatusOr<TokenRecord> AccessStore::InsertToken(
+    const TokenRecord& token, const std::string& request_id, bool* replayed,
+    absl::Time deadline) {
+  constexpr char kMethod[] = "IssueApiToken";
+  return store::WithTransaction(
+      *pool_, deadline, [&](Connection& c) -> absl::StatusOr<TokenRecord> {
+        *replayed = false;
+        if (auto earlier = FindRequest(c, token.clinic_id, kMethod, request_id)) {
+          if (auto found = SelectToken(c, token.clinic_id, *earlier)) {
+            *replayed = true;
+            return *found;
+          }
+        }
+        Update(c,
+               "INSERT INTO access_api_tokens (id, clinic_id, display_name,"
+               " staff_member_id, role, scopes, secret_hash, secret_prefix,"
+               " expire_time, revoke_time, create_time)"
+               " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)",
+               token.id, token.clinic_id, token.display_name,
+               token.staff_member_id.empty()
+                   ? std::nullopt
+                   : std::optional<std::string>(token.staff_member_id),
+               static_cast<int>(token.role), absl::StrJoin(token.scopes, " "),
+               token.secret_hash, token.secret_prefix, token.expire_time,
+               token.create_time);
+        RecordRequest(c, token.clinic_id, kMethod, request_id, token.id);
+        return token;
+      });
+}
+
+absl::StatusOr<TokenRecord> AccessStore::GetToken(int64_t clinic_id,
+                                                  const std::string& id,
+                                                  absl::Time deadline) {
+  return store::WithConnection(
+      *pool_, deadline, [&](Connection& c) -> absl::StatusOr<TokenRecord> {
+        auto found = SelectToken(c, clinic_id, id);
+        if (!found) return NotFoundError("apiTokens/" + id);
+        return *found;
+      });
+}
+
+absl::StatusOr<std::vector<TokenRecord>> AccessStore::ListTokens(
+    int64_t clinic_id, const std::optional<PageCursor>& cursor, int limit,
+    bool show_inactive, absl::Time deadline) {
+  return store::WithConnection(
+      *pool_, deadline,
+      [&](Connection& c) -> absl::StatusOr<std::vector<TokenRecord>> {
+        const std::string sql = absl::StrCat(
+            "SELECT ", kTokenColumns, " FROM access_api_tokens WHERE clinic_id = ?",
+            show_inactive ? ""
+                          : " AND revoke_time IS NULL AND (expire_time IS NULL"
+                            " OR expire_time > UTC_TIMESTAMP(6))",
+            AfterCursor(cursor), " ORDER BY create_time, id LIMIT ?");
+        std::unique_ptr<sql::ResultSet> rs;
+        if (cursor) {
+          const absl::Time after = absl::FromUnixMicros(cursor->last_key);
+          rs = Query(c, sql, clinic_id, after, after, cursor->last_id, limit);
+        } else {
+          rs = Query(c, sql, clinic_id, limit);
+        }
+        std::vector<TokenRecord> out;
+        while (rs->next()) out.push_back(ReadToken(*rs));
+        return out;
+      });
+}
+
+absl::StatusOr<TokenRecord> AccessStore::RevokeToken(int64_t clinic_id,
+                                                     const std::string& id,
+                                                     absl::Time deadline) {
+  return store::WithTransaction(
+      *pool_, deadline, [&](Connection& c) -> absl::StatusOr<TokenRecord> {
+        // Revoking twice keeps the first revoke time.
+        Update(c,
+               "UPDATE access_api_tokens SET revoke_time = ?"
+               " WHERE clinic_id = ? AND id = ? AND revoke_time IS NULL",
+               NowMicros(), clinic_id, id);
+        auto found = SelectToken(c, clinic_id, id);
+        if (!found) return NotFoundError("apiTokens/" + id);
+        return *found;
+      });
+}
+
+absl::StatusOr<std::optional<TokenPrincipal>> AccessStore::FindActiveToken(
+    const std::string& secret_hash, absl::Time now, absl::Time deadline) {
+  return store::WithConnection(
+      *pool_, deadline,
+      [&](Connection& c) -> absl::StatusOr<std::optional<TokenPrincipal>> {
+        TokenPrincipal found;
+        {
+          auto rs = Query(c,
+                          absl::StrCat("SELECT ", kTokenColumns,
+                                       " FROM access_api_tokens"
+                                       " WHERE secret_hash = ?"),
+                          secret_hash);
+          if (!rs->next()) return std::nullopt;
+          found.token = ReadToken(*rs);
+        }
+        const TokenRecord& t = found.token;
+        if (t.revoke_time || (t.expire_time && *t.expire_time <= now)) {
+          return std::nullopt;
+        }
+        {
+          auto rs = Query(c,
+                          "SELECT display_name FROM access_clinics WHERE id = ?",
+                          t.clinic_id);
+          if (!rs->next()) return std::nullopt;
+          found.clinic = Clinic{t.clinic_id, GetString(*rs, "display_name")};
+        }
+        if (!t.staff_member_id.empty()) {
+          found.staff = SelectStaff(c, t.clinic_id, t.staff_member_id);
+          if (!found.staff ||
+              found.staff->state != v1::StaffMember::STATE_ACTIVE) {
+            return std::nullopt;
+          }
+        }
+        return found;
+      });
+}
+
+}  // namespace corebalance::access

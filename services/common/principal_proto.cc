@@ -1,0 +1,45 @@
+#include "services/common/principal_proto.h"
+
+#include "absl/strings/strip.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+
+namespace corebalance {
+
+Principal PrincipalFromIdentity(const v1::CallerIdentity& identity) {
+  Principal p;
+  p.clinic_id = ClinicIdFromName(identity.clinic());
+  p.clinic_display_name = identity.clinic_display_name();
+  p.name = identity.principal();
+  p.display_name = identity.display_name();
+  p.role = identity.role();
+  p.scopes.assign(identity.scopes().begin(), identity.scopes().end());
+  p.api_token = identity.api_token();
+  return p;
+}
+
+v1::CallerIdentity IdentityFromPrincipal(const Principal& p) {
+  v1::CallerIdentity identity;
+  identity.set_clinic(ClinicName(p.clinic_id));
+  identity.set_clinic_display_name(p.clinic_display_name);
+  identity.set_principal(p.name);
+  identity.set_display_name(p.display_name);
+  identity.set_role(p.role);
+  for (const auto& s : p.scopes) identity.add_scopes(s);
+  identity.set_api_token(p.api_token);
+  return identity;
+}
+
+std::string ClinicName(int64_t clinic_id) {
+  return absl::StrCat("clinics/", clinic_id);
+}
+
+int64_t ClinicIdFromName(absl::string_view name) {
+  int64_t id = 0;
+  if (!absl::ConsumePrefix(&name, "clinics/") || !absl::SimpleAtoi(name, &id)) {
+    return 0;
+  }
+  return id;
+}
+
+}  // namespace corebalance

@@ -1,0 +1,30 @@
+#include "services/common/resource_id.h"
+
+#include <openssl/rand.h>
+
+#include <stdexcept>
+
+namespace corebalance {
+
+std::string NewResourceId() {
+  static constexpr char kAlphabet[] = "abcdefghijklmnopqrstuvwxyz0123456789";
+  std::string id;
+  while (id.size() < 16) {
+    unsigned char byte = 0;
+    if (RAND_bytes(&byte, 1) != 1) throw std::runtime_error("RAND_bytes failed");
+    if (byte >= 252) continue;  // 252 = 7 * 36: reject to stay unbiased
+    id.push_back(kAlphabet[byte % 36]);
+  }
+  return id;
+}
+
+bool IsValidResourceId(absl::string_view id) {
+  if (id.empty() || id.size() > 63) return false;
+  for (char c : id) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+}  // namespace corebalance

@@ -1,0 +1,19 @@
+#ifndef COREBALANCE_SERVICES_COMMON_RESOURCE_ID_H_
+#define COREBALANCE_SERVICES_COMMON_RESOURCE_ID_H_
+
+#include "absl/strings/string_view.h"
+#include <string>
+
+namespace corebalance {
+
+// A new opaque resource id: 16 random characters from [a-z0-9] (AIP-122),
+// unguessable so that ids leak nothing about other records.
+std::string NewResourceId();
+
+// True for ids NewResourceId could have made or a catalogue slug
+// (lower-case letters, digits and hyphens, 1..63 characters).
+bool IsValidResourceId(absl::string_view id);
+
+}  // namespace corebalance
+
+#endif  // COREBALANCE_SERVICES_COMMON_RESOURCE_ID_H_

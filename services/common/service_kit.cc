@@ -1,0 +1,149 @@
+#include "services/common/service_kit.h"
+
+#include "absl/strings/match.h"
+#include "absl/strings/strip.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/time/clock.h"
+#include "services/common/errors.h"
+#include "services/common/logging.h"
+#include "services/common/principal_proto.h"
+#include "services/common/sha256.h"
+
+namespace corebalance {
+namespace {
+
+std::string Metadata(grpc::CallbackServerContext* context,
+                     absl::string_view key) {
+  const auto& md = context->client_metadata();
+  auto it = md.find(grpc::string_ref(key.data(), key.size()));
+  if (it == md.end()) return {};
+  return std::string(it->second.data(), it->second.size());
+}
+
+std::string BearerToken(grpc::CallbackServerContext* context) {
+  std::string header = Metadata(context, "authorization");
+  absl::string_view value = header;
+  if (!absl::ConsumePrefix(&value, "Bearer ") &&
+      !absl::ConsumePrefix(&value, "bearer ")) {
+    return {};
+  }
+  return std::string(value);
+}
+
+v1::AuditEvent::Outcome OutcomeOf(const absl::Status& status) {
+  if (status.ok()) return v1::AuditEvent::OUTCOME_SUCCESS;
+  if (status.code() == absl::StatusCode::kPermissionDenied ||
+      status.code() == absl::StatusCode::kUnauthenticated) {
+    return v1::AuditEvent::OUTCOME_DENIED;
+  }
+  return v1::AuditEvent::OUTCOME_FAILED;
+}
+
+}  // namespace
+
+ServiceKit::ServiceKit(WorkerPool* pool, std::string internal_key,
+                       Options options)
+    : pool_(pool), internal_key_(std::move(internal_key)), options_(options) {}
+
+void ServiceKit::Wire(Authenticator* authenticator, AuditClient* audit) {
+  authenticator_ = authenticator;
+  audit_ = audit;
+  wired_.Notify();
+}
+
+grpc::Status ServiceKit::Run(
+    grpc::CallbackServerContext* context, const MethodSpec& spec,
+    absl::FunctionRef<absl::Status(RpcCall&)> handler) {
+  const absl::Time start = absl::Now();
+  const absl::Time deadline =
+      std::min(absl::FromChrono(context->deadline()),
+               start + options_.max_deadline);
+  RpcCall call(context, deadline);
+  call.request_id_ = Metadata(context, "x-request-id");
+
+  absl::Status status =
+      wired_.WaitForNotificationWithDeadline(deadline)
+          ? Admit(context, spec, call)
+          : absl::UnavailableError("server is starting: try again");
+  const bool admitted = status.ok();
+  if (admitted) {
+    if (context->IsCancelled()) {
+      status = absl::CancelledError("the client cancelled the call");
+    } else {
+      status = handler(call);
+    }
+  }
+  // Refusals are audited too; unauthenticated calls have no clinic to file
+  // them under and appear in the request log only.
+  if (spec.audited && call.principal_.clinic_id != 0) {
+    absl::Status audited = Audit(spec, call, status);
+    if (!audited.ok() && status.ok()) status = audited;
+  }
+  if (status.code() == absl::StatusCode::kInternal ||
+      status.code() == absl::StatusCode::kUnknown) {
+    log::Error("rpc_internal_error", {{"method", spec.name},
+                                      {"error", std::string(status.message())}});
+  }
+  log::Info("rpc",
+            {{"method", spec.name},
+             {"code", absl::StatusCodeToString(status.code())},
+             {"latency_ms",
+              absl::StrFormat("%.2f", absl::ToDoubleMilliseconds(
+                                          absl::Now() - start))},
+             {"principal", call.principal_.name},
+             {"peer", context->peer()}});
+  return ToGrpcStatus(status);
+}
+
+absl::Status ServiceKit::Admit(grpc::CallbackServerContext* context,
+                               const MethodSpec& spec, RpcCall& call) {
+  if (spec.internal) {
+    if (internal_key_.empty() ||
+        !ConstantTimeEquals(Metadata(context, kInternalKeyHeader),
+                            internal_key_)) {
+      return absl::UnauthenticatedError(
+          "internal method: a valid internal key is required");
+    }
+    return absl::OkStatus();
+  }
+  auto principal = authenticator_->Authenticate(BearerToken(context),
+                                                call.deadline());
+  if (!principal.ok()) return principal.status();
+  call.principal_ = *std::move(principal);
+  if (!IsAllowed(call.principal_, spec.permission)) {
+    return absl::PermissionDeniedError(absl::StrCat(
+        "role ", v1::Role_Name(call.principal_.role), " may not call ",
+        spec.name, " (needs ", PermissionName(spec.permission), ")"));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status ServiceKit::Audit(const MethodSpec& spec, const RpcCall& call,
+                               const absl::Status& outcome) {
+  v1::AuditRecord record;
+  record.set_clinic(ClinicName(call.principal_.clinic_id));
+  v1::AuditEvent& event = *record.mutable_event();
+  event.set_actor(call.principal_.name);
+  event.set_actor_role(call.principal_.role);
+  event.set_action(spec.name);
+  event.set_resource(call.audit_resource_);
+  event.set_patient(call.audit_patient_);
+  event.set_outcome(OutcomeOf(outcome));
+  event.set_status_code(absl::StatusCodeToString(outcome.code()));
+  event.set_request_id(call.request_id_);
+  event.set_peer(call.context_->peer());
+  // The audit write gets its own short budget so a refused call near its
+  // deadline is still recorded.
+  return audit_->Write(record, std::max(call.deadline(),
+                                        absl::Now() + absl::Seconds(2)));
+}
+
+grpc::Status ServiceKit::Overloaded(const MethodSpec& spec) {
+  log::Warn("rpc_shed", {{"method", spec.name}, {"pool", pool_->name()}});
+  return ToGrpcStatus(WithReason(
+      absl::ResourceExhaustedError("server busy: try again shortly"),
+      reason::kOverloaded));
+}
+
+}  // namespace corebalance

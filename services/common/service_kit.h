@@ -1,0 +1,115 @@
+#ifndef COREBALANCE_SERVICES_COMMON_SERVICE_KIT_H_
+#define COREBALANCE_SERVICES_COMMON_SERVICE_KIT_H_
+
+// The path every unary RPC takes between gRPC and a handler: off the gRPC
+// thread onto the service's worker pool, authenticate, check the method's
+// permission, run the handler, audit, log one line, map errors (AIP-193).
+// Handlers stay thin: request in, domain call, response out.
+
+#include <functional>
+#include <string>
+#include <utility>
+
+#include <grpcpp/server_context.h>
+
+#include "absl/functional/function_ref.h"
+#include "absl/status/status.h"
+#include "absl/synchronization/notification.h"
+#include "absl/time/time.h"
+#include "services/common/audit_client.h"
+#include "services/common/authenticator.h"
+#include "services/common/grpc_status.h"
+#include "services/common/permissions.h"
+#include "services/common/worker_pool.h"
+
+namespace corebalance {
+
+// What a method needs; one constant per RPC, next to its handler.
+struct MethodSpec {
+  // Full name, e.g. "corebalance.v1.AccessService/ListStaffMembers".
+  const char* name;
+  Permission permission;
+  // Audited methods append an audit event, also when refused.
+  bool audited;
+  // Internal methods authenticate with the internal key instead of a token.
+  bool internal = false;
+};
+
+// The caller and the call, as a handler sees them.
+class RpcCall {
+ public:
+  RpcCall(grpc::CallbackServerContext* context, absl::Time deadline)
+      : context_(context), deadline_(deadline) {}
+
+  const Principal& principal() const { return principal_; }
+  absl::Time deadline() const { return deadline_; }
+  grpc::CallbackServerContext* context() const { return context_; }
+  const std::string& request_id() const { return request_id_; }
+
+  // What the audit event names: the resource acted on and, when it holds a
+  // patient's data, the patient.
+  void AuditResource(std::string resource, std::string patient = {}) {
+    audit_resource_ = std::move(resource);
+    audit_patient_ = std::move(patient);
+  }
+  void SetRequestId(std::string id) {
+    if (!id.empty()) request_id_ = std::move(id);
+  }
+
+ private:
+  friend class ServiceKit;
+  grpc::CallbackServerContext* context_;
+  absl::Time deadline_;
+  Principal principal_;
+  std::string request_id_;
+  std::string audit_resource_;
+  std::string audit_patient_;
+};
+
+class ServiceKit {
+ public:
+  struct Options {
+    // Used when the client sets no deadline, and as an upper bound.
+    absl::Duration max_deadline = absl::Seconds(30);
+  };
+
+  ServiceKit(WorkerPool* pool, std::string internal_key, Options options);
+
+  // Connects the kit to the access service. Calls wait for it, since the
+  // in-process channel to a co-hosted access service exists only once the
+  // server has started.
+  void Wire(Authenticator* authenticator, AuditClient* audit);
+
+  template <typename Handler>
+  grpc::ServerUnaryReactor* Unary(grpc::CallbackServerContext* context,
+                                  const MethodSpec& spec, Handler handler) {
+    grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+    const bool queued = pool_->TrySubmit(
+        [this, context, reactor, &spec, handler = std::move(handler)]() mutable {
+          reactor->Finish(Run(context, spec, handler));
+        });
+    if (!queued) reactor->Finish(Overloaded(spec));
+    return reactor;
+  }
+
+ private:
+  grpc::Status Run(grpc::CallbackServerContext* context,
+                   const MethodSpec& spec,
+                   absl::FunctionRef<absl::Status(RpcCall&)> handler);
+  absl::Status Admit(grpc::CallbackServerContext* context,
+                     const MethodSpec& spec, RpcCall& call);
+  absl::Status Audit(const MethodSpec& spec, const RpcCall& call,
+                     const absl::Status& outcome);
+  grpc::Status Overloaded(const MethodSpec& spec);
+
+  WorkerPool* pool_;
+  absl::Notification wired_;
+  Authenticator* authenticator_ = nullptr;
+  AuditClient* audit_ = nullptr;
+  const std::string internal_key_;
+  const Options options_;
+};
+
+}  // namespace corebalance
+
+#endif  // COREBALANCE_SERVICES_COMMON_SERVICE_KIT_H_

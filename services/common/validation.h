@@ -1,0 +1,32 @@
+#ifndef COREBALANCE_SERVICES_COMMON_VALIDATION_H_
+#define COREBALANCE_SERVICES_COMMON_VALIDATION_H_
+
+// Small input checks shared by services; each appends a violation with the
+// field path so a caller learns every problem of a request at once.
+
+#include <string>
+
+#include "absl/strings/string_view.h"
+#include "services/common/field_violation.h"
+
+namespace corebalance {
+
+// Required text: non-empty after trimming, at most `max_chars` characters
+// (UTF-8 code points), valid UTF-8.
+void CheckRequiredText(absl::string_view field, absl::string_view value,
+                       size_t max_chars, FieldViolations& out);
+// Optional text: the same limits when non-empty.
+void CheckOptionalText(absl::string_view field, absl::string_view value,
+                       size_t max_chars, FieldViolations& out);
+// Optional email: when non-empty, something@domain.tld without spaces.
+void CheckOptionalEmail(absl::string_view field, absl::string_view value,
+                        FieldViolations& out);
+// A request_id (AIP-155), when set: at most 100 printable ASCII characters.
+void CheckRequestId(absl::string_view value, FieldViolations& out);
+
+// "collection/{id}" -> id, or empty when `name` does not have that form.
+std::string IdFromName(absl::string_view name, absl::string_view collection);
+
+}  // namespace corebalance
+
+#endif  // COREBALANCE_SERVICES_COMMON_VALIDATION_H_

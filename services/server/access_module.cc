@@ -1,0 +1,59 @@
+#include "services/server/access_module.h"
+
+#include "services/access/access_internal_service.h"
+#include "services/access/access_service.h"
+#include "services/server/worker_pools.h"
+
+namespace corebalance::server {
+namespace {
+
+class AccessModule final : public Module {
+ public:
+  AccessModule(const ServerConfig& config, store::Pool* pool,
+               const std::string& internal_key)
+      : store_(pool),
+        audit_(pool),
+        public_pool_(MakeWorkerPool("access", config)),
+        internal_pool_(MakeWorkerPool("access-internal", config)),
+        public_kit_(public_pool_.get(), internal_key, KitOptions(config)),
+        internal_kit_(internal_pool_.get(), internal_key, KitOptions(config)),
+        service_(&public_kit_, &store_, &audit_),
+        internal_service_(&internal_kit_, &store_, &audit_) {}
+
+  void Register(grpc::ServerBuilder& builder) override {
+    builder.RegisterService(&service_);
+    builder.RegisterService(&internal_service_);
+  }
+  std::vector<std::string> ServiceNames() const override {
+    return {"corebalance.v1.AccessService",
+            "corebalance.v1.AccessInternalService"};
+  }
+  void Wire(const Peers& peers) override {
+    public_kit_.Wire(peers.authenticator, peers.audit);
+    internal_kit_.Wire(peers.authenticator, peers.audit);
+  }
+  void StopWorkers() override {
+    public_pool_->Stop();
+    internal_pool_->Stop();
+  }
+
+ private:
+  access::AccessStore store_;
+  access::AuditStore audit_;
+  std::unique_ptr<WorkerPool> public_pool_;
+  std::unique_ptr<WorkerPool> internal_pool_;
+  ServiceKit public_kit_;
+  ServiceKit internal_kit_;
+  access::AccessServiceImpl service_;
+  access::AccessInternalServiceImpl internal_service_;
+};
+
+}  // namespace
+
+std::unique_ptr<Module> MakeAccessModule(const ServerConfig& config,
+                                         store::Pool* pool,
+                                         const std::string& internal_key) {
+  return std::make_unique<AccessModule>(config, pool, internal_key);
+}
+
+}  // namespace corebalance::server

@@ -1,0 +1,67 @@
+#ifndef COREBALANCE_SERVICES_SERVER_MODULE_H_
+#define COREBALANCE_SERVICES_SERVER_MODULE_H_
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <grpcpp/channel.h>
+#include <grpcpp/server_builder.h>
+
+#include "services/common/audit_client.h"
+#include "services/common/authenticator.h"
+#include "services/server/server_config.h"
+#include "services/server/targets.h"
+#include "services/store/migrations.h"
+#include "services/store/pool.h"
+
+namespace corebalance::server {
+
+// What a hosted module may reach once the server runs: the shared
+// authenticator and audit log, and channels to the other services
+// (in-process when co-hosted).
+struct Peers {
+  Authenticator* authenticator = nullptr;
+  AuditClient* audit = nullptr;
+  // One channel per service this process can reach, in-process when
+  // co-hosted, else to --<target>-addr.
+  std::map<Target, std::shared_ptr<grpc::Channel>> channels;
+
+  std::shared_ptr<grpc::Channel> Channel(Target target) const {
+    auto it = channels.find(target);
+    return it == channels.end() ? nullptr : it->second;
+  }
+};
+
+// One --target: its gRPC services, their worker pools and storage.
+class Module {
+ public:
+  virtual ~Module() = default;
+  // Adds the module's services to the server being built.
+  virtual void Register(grpc::ServerBuilder& builder) = 0;
+  // Full names of the services, for health checking.
+  virtual std::vector<std::string> ServiceNames() const = 0;
+  // Called once the server runs; calls wait until then.
+  virtual void Wire(const Peers& peers) = 0;
+  // After the server has shut down: finish queued work, join threads.
+  virtual void StopWorkers() = 0;
+};
+
+// How the runtime knows a target: its schema, the services it calls, and how
+// to build it. One entry per target in module_registry.cc.
+struct ModuleFactory {
+  Target target;
+  std::vector<store::Migration> (*migrations)();
+  // Other targets this one calls (access is always reachable).
+  std::vector<Target> calls;
+  std::unique_ptr<Module> (*make)(const ServerConfig& config, store::Pool* pool,
+                                  const std::string& internal_key);
+};
+
+const std::vector<ModuleFactory>& ModuleFactories();
+const ModuleFactory& FactoryFor(Target target);
+
+}  // namespace corebalance::server
+
+#endif  // COREBALANCE_SERVICES_SERVER_MODULE_H_

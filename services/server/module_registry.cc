@@ -1,0 +1,25 @@
+#include <stdexcept>
+
+#include "services/access/migrations.h"
+#include "services/server/access_module.h"
+#include "services/server/module.h"
+
+namespace corebalance::server {
+
+const std::vector<ModuleFactory>& ModuleFactories() {
+  // In dependency order: a target only calls targets listed before it, and
+  // migrations run in this order.
+  static const auto* factories = new std::vector<ModuleFactory>{
+      {Target::kAccess, access::Migrations, {}, MakeAccessModule},
+  };
+  return *factories;
+}
+
+const ModuleFactory& FactoryFor(Target target) {
+  for (const auto& f : ModuleFactories()) {
+    if (f.target == target) return f;
+  }
+  throw std::logic_error("no module factory for a target");
+}
+
+}  // namespace corebalance::server

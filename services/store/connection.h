@@ -1,0 +1,70 @@
+#ifndef COREBALANCE_SERVICES_STORE_CONNECTION_H_
+#define COREBALANCE_SERVICES_STORE_CONNECTION_H_
+
+#include <cstddef>
+#include <list>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <utility>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "services/store/mysql_config.h"
+
+namespace sql {
+class Connection;
+class PreparedStatement;
+class ResultSet;
+}  // namespace sql
+
+namespace corebalance::store {
+
+// One open sql::Connection plus its cache of prepared statements. Not
+// thread-safe: the pool hands a connection to one thread at a time.
+// Methods that talk to the server throw sql::SQLException, which
+// WithConnection/WithTransaction (run.h) turn into a Status.
+class Connection {
+ public:
+  // Connects and sets up the session (utf8mb4, UTC, READ COMMITTED,
+  // autocommit, strict sql_mode). UNAVAILABLE when the server cannot be
+  // reached or refuses the login. Never sets OPT_RECONNECT: a silent
+  // reconnect would lose session state and open transactions.
+  static absl::StatusOr<std::unique_ptr<Connection>> Open(
+      const MysqlConfig& config, absl::Time deadline);
+
+  Connection(std::unique_ptr<sql::Connection> raw, int statement_cache_size);
+  ~Connection();
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+
+  // A prepared statement for `sql`, prepared once and then reused (LRU of
+  // statement_cache_size). Parameters bound by an earlier user are still set:
+  // bind every one. Finish with a statement's ResultSet before preparing
+  // another statement, as eviction closes the least recently used one.
+  sql::PreparedStatement& Prepare(const std::string& sql);
+
+  // A plain statement that returns no rows (DDL, SET, START TRANSACTION...).
+  void Execute(const std::string& sql);
+  // A plain query without parameters; use Prepare() for anything with values.
+  std::unique_ptr<sql::ResultSet> Query(const std::string& sql);
+
+  // A cheap round trip (COM_PING); false when the connection is dead.
+  bool Ping();
+
+  sql::Connection& raw() { return *raw_; }
+  size_t cached_statements() const { return statements_.size(); }
+
+ private:
+  using Entry = std::pair<std::string, std::unique_ptr<sql::PreparedStatement>>;
+
+  // Declared first so it is destroyed last: statements need their connection.
+  std::unique_ptr<sql::Connection> raw_;
+  size_t capacity_;
+  std::list<Entry> statements_;  // most recently used first
+  std::unordered_map<std::string, std::list<Entry>::iterator> index_;
+};
+
+}  // namespace corebalance::store
+
+#endif  // COREBALANCE_SERVICES_STORE_CONNECTION_H_
