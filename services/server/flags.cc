@@ -5,6 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
 #include "services/common/logging.h"
+#include "services/server/policy_file.h"
 
 namespace corebalance::server {
 namespace {
@@ -87,6 +88,9 @@ void AddServerFlags(CLI::App& app, ServerConfig& c, RawFlags& raw) {
       "close client connections older than this (0: never)",
       "MAX_CONNECTION_AGE");
   opt("log-level", c.log_level, "debug, info, warn or error", "LOG_LEVEL");
+  opt("policy-file", c.policy_file,
+      "JSON file of clinic policies (see README); defaults otherwise",
+      "POLICY_FILE");
 }
 
 absl::Status FinishConfig(const RawFlags& raw, ServerConfig& c) {
@@ -114,6 +118,9 @@ absl::Status FinishConfig(const RawFlags& raw, ServerConfig& c) {
   if (c.health_interval < absl::Milliseconds(10)) {
     return absl::InvalidArgumentError("--health-interval: at least 10ms");
   }
+  auto policy = LoadPolicyFile(c.policy_file);
+  if (!policy.ok()) return policy.status();
+  c.policy = *std::move(policy);
   return log::SetLevel(c.log_level);
 }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "absl/time/time.h"
+#include "corebalance/config/v1/policy.pb.h"
 #include "services/server/targets.h"
 
 namespace corebalance::server {
@@ -52,6 +53,11 @@ struct ServerConfig {
   absl::Duration max_connection_age = absl::ZeroDuration();
 
   std::string log_level = "info";
+
+  // Clinic policies (--policy-file, JSON); defaults from the clinical
+  // reference for everything the file leaves out.
+  std::string policy_file;
+  config::v1::ServerPolicy policy;
 };
 
 }  // namespace corebalance::server
