@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Installs everything corebalance needs to build, test and run on Debian 12:
-# the Debian packages below, and buf (proto linter) from npm into .tools/.
+# the Debian packages below, and from npm into .tools/: buf (proto linter) and
+# the Node gRPC client the end-to-end tests use as an independent client.
 # Idempotent: when all is in place it changes nothing and touches no network.
 set -euo pipefail
 
 # Pinned: the lint rules of proto/buf.yaml were checked with this version.
 BUF_VERSION=1.75.0
+NPM_PACKAGES=("@bufbuild/buf@$BUF_VERSION" "@grpc/grpc-js@1.14.7"
+  "@grpc/proto-loader@0.8.1")
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 
@@ -16,6 +19,7 @@ packages=(
   libabsl-dev libmysqlcppconn-dev libgtest-dev libgmock-dev
   libcli11-dev libspdlog-dev libssl-dev openssl
   mariadb-server mariadb-client
+  tzdata
 )
 # Node.js may come from elsewhere (e.g. NodeSource, whose nodejs conflicts with
 # Debian's npm); only ask Debian for it when it is missing.
@@ -84,19 +88,24 @@ else
   echo "install-deps: all ${#packages[@]} Debian packages already installed"
 fi
 
-buf_installed_version() {
-  local manifest=$repo/.tools/node_modules/@bufbuild/buf/package.json
+npm_installed_version() {
+  local manifest=$repo/.tools/node_modules/$1/package.json
   [[ -f $manifest ]] || return 0
   node -e 'console.log(require(process.argv[1]).version)' "$manifest"
 }
 
-if [[ $(buf_installed_version) == "$BUF_VERSION" ]] &&
+npm_missing=()
+for spec in "${NPM_PACKAGES[@]}"; do
+  name=${spec%@*}
+  [[ $(npm_installed_version "$name") == "${spec##*@}" ]] || npm_missing+=("$spec")
+done
+if ((${#npm_missing[@]} == 0)) &&
   "$repo/.tools/node_modules/.bin/buf" --version >/dev/null 2>&1; then
-  echo "install-deps: buf $BUF_VERSION already in .tools/"
+  echo "install-deps: npm tools already in .tools/"
 else
-  echo "install-deps: installing buf $BUF_VERSION into .tools/"
+  echo "install-deps: installing ${NPM_PACKAGES[*]} into .tools/"
   mkdir -p "$repo/.tools"
   npm install --prefix "$repo/.tools" --no-audit --no-fund --save-exact \
-    "@bufbuild/buf@$BUF_VERSION"
+    "${NPM_PACKAGES[@]}"
   "$repo/.tools/node_modules/.bin/buf" --version >/dev/null
 fi

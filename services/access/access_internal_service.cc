@@ -3,11 +3,13 @@
 #include <map>
 
 #include "absl/strings/str_cat.h"
+#include "services/access/convert.h"
 #include "services/common/errors.h"
 #include "services/common/principal_proto.h"
 #include "services/common/sha256.h"
 #include "services/common/sql_time.h"
 #include "services/common/status_macros.h"
+#include "services/common/validation.h"
 
 namespace corebalance::access {
 namespace {
@@ -17,6 +19,9 @@ constexpr MethodSpec kIntrospectToken{
     Permission::kAuthenticated, false, /*internal=*/true};
 constexpr MethodSpec kWriteAuditEvents{
     "corebalance.v1.AccessInternalService/WriteAuditEvents",
+    Permission::kAuthenticated, false, /*internal=*/true};
+constexpr MethodSpec kLookupStaffMember{
+    "corebalance.v1.AccessInternalService/LookupStaffMember",
     Permission::kAuthenticated, false, /*internal=*/true};
 
 v1::CallerIdentity IdentityOf(const TokenPrincipal& found) {
@@ -58,7 +63,7 @@ grpc::ServerUnaryReactor* AccessInternalServiceImpl::IntrospectToken(
     grpc::CallbackServerContext* context,
     const v1::IntrospectTokenRequest* request,
     v1::IntrospectTokenResponse* response) {
-  return kit_->Unary(context, kIntrospectToken, [=](RpcCall& call) -> absl::Status {
+  return kit_->Unary(context, kIntrospectToken, [=, this](RpcCall& call) -> absl::Status {
     CB_ASSIGN_OR_RETURN(auto found,
                         store_->FindActiveToken(Sha256Hex(request->token()),
                                                 NowMicros(), call.deadline()));
@@ -72,7 +77,7 @@ grpc::ServerUnaryReactor* AccessInternalServiceImpl::WriteAuditEvents(
     grpc::CallbackServerContext* context,
     const v1::WriteAuditEventsRequest* request,
     v1::WriteAuditEventsResponse* response) {
-  return kit_->Unary(context, kWriteAuditEvents, [=](RpcCall& call) -> absl::Status {
+  return kit_->Unary(context, kWriteAuditEvents, [=, this](RpcCall& call) -> absl::Status {
     // Group by clinic, keeping request order within each chain.
     std::map<int64_t, std::vector<int>> by_clinic;
     for (int i = 0; i < request->records_size(); ++i) {
@@ -95,6 +100,28 @@ grpc::ServerUnaryReactor* AccessInternalServiceImpl::WriteAuditEvents(
       }
     }
     for (auto& name : names) response->add_names(std::move(name));
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* AccessInternalServiceImpl::LookupStaffMember(
+    grpc::CallbackServerContext* context,
+    const v1::LookupStaffMemberRequest* request, v1::StaffMember* response) {
+  return kit_->Unary(context, kLookupStaffMember, [=, this](RpcCall& call) -> absl::Status {
+    FieldViolations violations;
+    const int64_t clinic_id = ClinicIdFromName(request->clinic());
+    if (clinic_id == 0) {
+      violations.push_back({"clinic", "must be a clinic name like \"clinics/1\""});
+    }
+    const std::string id = IdFromName(request->name(), "staffMembers");
+    if (id.empty()) {
+      violations.push_back(
+          {"name", "must be a resource name like \"staffMembers/abc123\""});
+    }
+    if (!violations.empty()) return InvalidArgumentError(violations);
+    CB_ASSIGN_OR_RETURN(StaffRecord staff,
+                        store_->GetStaff(clinic_id, id, call.deadline()));
+    *response = ToProto(staff);
     return absl::OkStatus();
   });
 }

@@ -25,6 +25,10 @@ class AccessInternalServiceImpl final
       grpc::CallbackServerContext* context,
       const v1::WriteAuditEventsRequest* request,
       v1::WriteAuditEventsResponse* response) override;
+  grpc::ServerUnaryReactor* LookupStaffMember(
+      grpc::CallbackServerContext* context,
+      const v1::LookupStaffMemberRequest* request,
+      v1::StaffMember* response) override;
 
  private:
   ServiceKit* kit_;

@@ -69,7 +69,7 @@ std::string NextPageToken(std::vector<Record>& records, size_t page_size,
 grpc::ServerUnaryReactor* AccessServiceImpl::CreateStaffMember(
     grpc::CallbackServerContext* context,
     const v1::CreateStaffMemberRequest* request, v1::StaffMember* response) {
-  return kit_->Unary(context, kCreateStaffMember, [=](RpcCall& call) -> absl::Status {
+  return kit_->Unary(context, kCreateStaffMember, [=, this](RpcCall& call) -> absl::Status {
     call.SetRequestId(request->request_id());
     const v1::StaffMember& in = request->staff_member();
     FieldViolations violations;
@@ -107,7 +107,7 @@ grpc::ServerUnaryReactor* AccessServiceImpl::CreateStaffMember(
 grpc::ServerUnaryReactor* AccessServiceImpl::GetStaffMember(
     grpc::CallbackServerContext* context,
     const v1::GetStaffMemberRequest* request, v1::StaffMember* response) {
-  return kit_->Unary(context, kGetStaffMember, [=](RpcCall& call) -> absl::Status {
+  return kit_->Unary(context, kGetStaffMember, [=, this](RpcCall& call) -> absl::Status {
     call.AuditResource(request->name());
     CB_ASSIGN_OR_RETURN(std::string id,
                         ParseName(request->name(), "staffMembers", "name"));
@@ -123,7 +123,7 @@ grpc::ServerUnaryReactor* AccessServiceImpl::ListStaffMembers(
     grpc::CallbackServerContext* context,
     const v1::ListStaffMembersRequest* request,
     v1::ListStaffMembersResponse* response) {
-  return kit_->Unary(context, kListStaffMembers, [=](RpcCall& call) -> absl::Status {
+  return kit_->Unary(context, kListStaffMembers, [=, this](RpcCall& call) -> absl::Status {
     call.AuditResource("staffMembers");
     const std::string filters =
         absl::StrCat("show_disabled=", request->show_disabled());
@@ -143,7 +143,7 @@ grpc::ServerUnaryReactor* AccessServiceImpl::ListStaffMembers(
 grpc::ServerUnaryReactor* AccessServiceImpl::DisableStaffMember(
     grpc::CallbackServerContext* context,
     const v1::DisableStaffMemberRequest* request, v1::StaffMember* response) {
-  return kit_->Unary(context, kDisableStaffMember, [=](RpcCall& call) -> absl::Status {
+  return kit_->Unary(context, kDisableStaffMember, [=, this](RpcCall& call) -> absl::Status {
     call.AuditResource(request->name());
     CB_ASSIGN_OR_RETURN(std::string id,
                         ParseName(request->name(), "staffMembers", "name"));
@@ -164,7 +164,7 @@ grpc::ServerUnaryReactor* AccessServiceImpl::IssueApiToken(
     grpc::CallbackServerContext* context,
     const v1::IssueApiTokenRequest* request,
     v1::IssueApiTokenResponse* response) {
-  return kit_->Unary(context, kIssueApiToken, [=](RpcCall& call) -> absl::Status {
+  return kit_->Unary(context, kIssueApiToken, [=, this](RpcCall& call) -> absl::Status {
     call.SetRequestId(request->request_id());
     const v1::ApiToken& in = request->api_token();
     const int64_t clinic_id = call.principal().clinic_id;
@@ -245,7 +245,7 @@ grpc::ServerUnaryReactor* AccessServiceImpl::ListApiTokens(
     grpc::CallbackServerContext* context,
     const v1::ListApiTokensRequest* request,
     v1::ListApiTokensResponse* response) {
-  return kit_->Unary(context, kListApiTokens, [=](RpcCall& call) -> absl::Status {
+  return kit_->Unary(context, kListApiTokens, [=, this](RpcCall& call) -> absl::Status {
     call.AuditResource("apiTokens");
     const std::string filters =
         absl::StrCat("show_inactive=", request->show_inactive());
@@ -266,7 +266,7 @@ grpc::ServerUnaryReactor* AccessServiceImpl::ListApiTokens(
 grpc::ServerUnaryReactor* AccessServiceImpl::RevokeApiToken(
     grpc::CallbackServerContext* context,
     const v1::RevokeApiTokenRequest* request, v1::ApiToken* response) {
-  return kit_->Unary(context, kRevokeApiToken, [=](RpcCall& call) -> absl::Status {
+  return kit_->Unary(context, kRevokeApiToken, [=, this](RpcCall& call) -> absl::Status {
     call.AuditResource(request->name());
     CB_ASSIGN_OR_RETURN(std::string id,
                         ParseName(request->name(), "apiTokens", "name"));
@@ -282,7 +282,7 @@ grpc::ServerUnaryReactor* AccessServiceImpl::ListAuditEvents(
     grpc::CallbackServerContext* context,
     const v1::ListAuditEventsRequest* request,
     v1::ListAuditEventsResponse* response) {
-  return kit_->Unary(context, kListAuditEvents, [=](RpcCall& call) -> absl::Status {
+  return kit_->Unary(context, kListAuditEvents, [=, this](RpcCall& call) -> absl::Status {
     call.AuditResource("auditEvents", request->patient());
     AuditFilter filter;
     filter.patient = request->patient();
@@ -320,7 +320,7 @@ grpc::ServerUnaryReactor* AccessServiceImpl::GetCallerIdentity(
     grpc::CallbackServerContext* context,
     const v1::GetCallerIdentityRequest* /*request*/,
     v1::CallerIdentity* response) {
-  return kit_->Unary(context, kGetCallerIdentity, [=](RpcCall& call) {
+  return kit_->Unary(context, kGetCallerIdentity, [=, this](RpcCall& call) {
     *response = IdentityFromPrincipal(call.principal());
     return absl::OkStatus();
   });

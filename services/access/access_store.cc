@@ -105,6 +105,17 @@ std::string AfterCursor(const std::optional<PageCursor>& cursor) {
   return cursor ? " AND (create_time > ? OR (create_time = ? AND id > ?))" : "";
 }
 
+// Runs a page query built with AfterCursor: parameters clinic_id, then the
+// cursor's (if any), then the limit.
+std::unique_ptr<sql::ResultSet> QueryPage(Connection& c, const std::string& sql,
+                                          int64_t clinic_id,
+                                          const std::optional<PageCursor>& cursor,
+                                          int limit) {
+  if (!cursor) return Query(c, sql, clinic_id, limit);
+  const absl::Time after = absl::FromUnixMicros(cursor->last_key);
+  return Query(c, sql, clinic_id, after, after, cursor->last_id, limit);
+}
+
 }  // namespace
 
 absl::StatusOr<Clinic> AccessStore::EnsureClinic(const std::string& name,
@@ -195,13 +206,7 @@ absl::StatusOr<std::vector<StaffRecord>> AccessStore::ListStaff(
             " FROM access_staff_members WHERE clinic_id = ?",
             show_disabled ? "" : " AND state = 1", AfterCursor(cursor),
             " ORDER BY create_time, id LIMIT ?");
-        std::unique_ptr<sql::ResultSet> rs;
-        if (cursor) {
-          const absl::Time after = absl::FromUnixMicros(cursor->last_key);
-          rs = Query(c, sql, clinic_id, after, after, cursor->last_id, limit);
-        } else {
-          rs = Query(c, sql, clinic_id, limit);
-        }
+        auto rs = QueryPage(c, sql, clinic_id, cursor, limit);
         std::vector<StaffRecord> out;
         while (rs->next()) out.push_back(ReadStaff(*rs));
         return out;
@@ -285,13 +290,7 @@ absl::StatusOr<std::vector<TokenRecord>> AccessStore::ListTokens(
                           : " AND revoke_time IS NULL AND (expire_time IS NULL"
                             " OR expire_time > UTC_TIMESTAMP(6))",
             AfterCursor(cursor), " ORDER BY create_time, id LIMIT ?");
-        std::unique_ptr<sql::ResultSet> rs;
-        if (cursor) {
-          const absl::Time after = absl::FromUnixMicros(cursor->last_key);
-          rs = Query(c, sql, clinic_id, after, after, cursor->last_id, limit);
-        } else {
-          rs = Query(c, sql, clinic_id, limit);
-        }
+        auto rs = QueryPage(c, sql, clinic_id, cursor, limit);
         std::vector<TokenRecord> out;
         while (rs->next()) out.push_back(ReadToken(*rs));
         return out;

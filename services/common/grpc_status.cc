@@ -27,7 +27,7 @@ grpc::Status ToGrpcStatus(const absl::Status& status) {
   info.set_domain(std::string(kErrorDomain));
   rpc_status.add_details()->PackFrom(info);
   status.ForEachPayload([&](absl::string_view url, const absl::Cord& payload) {
-    if (!absl::StartsWith(url, kTypePrefix)) return;
+    if (internal || !absl::StartsWith(url, kTypePrefix)) return;
     auto* any = rpc_status.add_details();
     any->set_type_url(std::string(url));
     any->set_value(std::string(payload));

@@ -60,8 +60,16 @@ void Emit(spdlog::level::level_enum level, absl::string_view event,
 }  // namespace
 
 absl::Status SetLevel(absl::string_view level) {
-  auto parsed = spdlog::level::from_str(std::string(level));
-  if (level != "off" && parsed == spdlog::level::off) {
+  spdlog::level::level_enum parsed;
+  if (level == "debug") {
+    parsed = spdlog::level::debug;
+  } else if (level == "info") {
+    parsed = spdlog::level::info;
+  } else if (level == "warn") {
+    parsed = spdlog::level::warn;
+  } else if (level == "error") {
+    parsed = spdlog::level::err;
+  } else {
     return absl::InvalidArgumentError(absl::StrCat(
         "log level must be debug, info, warn or error, got \"", level, "\""));
   }

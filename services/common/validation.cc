@@ -1,5 +1,7 @@
 #include "services/common/validation.h"
 
+#include <cstdint>
+
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -9,16 +11,25 @@
 namespace corebalance {
 namespace {
 
-// Counts code points; nullopt-like -1 for malformed UTF-8.
+// Counts code points; -1 for malformed UTF-8 (overlong forms, surrogates and
+// values above U+10FFFF included, which MySQL's utf8mb4 would refuse).
 long Utf8Length(absl::string_view s) {
   long count = 0;
   for (size_t i = 0; i < s.size();) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
-    size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3
-                                : (c >> 3) == 0x1E ? 4 : 0;
+    const size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3
+                                    : (c >> 3) == 0x1E ? 4 : 0;
     if (len == 0 || i + len > s.size()) return -1;
+    uint32_t code = len == 1 ? c : c & (0x3F >> (len - 1));
     for (size_t k = 1; k < len; ++k) {
-      if ((static_cast<unsigned char>(s[i + k]) >> 6) != 0x2) return -1;
+      const unsigned char next = static_cast<unsigned char>(s[i + k]);
+      if ((next >> 6) != 0x2) return -1;
+      code = (code << 6) | (next & 0x3F);
+    }
+    static constexpr uint32_t kMinForLength[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (code < kMinForLength[len] || code > 0x10FFFF ||
+        (code >= 0xD800 && code <= 0xDFFF)) {
+      return -1;
     }
     i += len;
     ++count;

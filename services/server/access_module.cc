@@ -16,13 +16,15 @@ class AccessModule final : public Module {
         public_pool_(MakeWorkerPool("access", config)),
         internal_pool_(MakeWorkerPool("access-internal", config)),
         public_kit_(public_pool_.get(), internal_key, KitOptions(config)),
-        internal_kit_(internal_pool_.get(), internal_key, KitOptions(config)),
-        service_(&public_kit_, &store_, &audit_),
-        internal_service_(&internal_kit_, &store_, &audit_) {}
+        internal_kit_(internal_pool_.get(), internal_key, KitOptions(config)) {}
 
   void Register(grpc::ServerBuilder& builder) override {
-    builder.RegisterService(&service_);
-    builder.RegisterService(&internal_service_);
+    services_.push_back(std::make_unique<access::AccessServiceImpl>(
+        &public_kit_, &store_, &audit_));
+    builder.RegisterService(services_.back().get());
+    services_.push_back(std::make_unique<access::AccessInternalServiceImpl>(
+        &internal_kit_, &store_, &audit_));
+    builder.RegisterService(services_.back().get());
   }
   std::vector<std::string> ServiceNames() const override {
     return {"corebalance.v1.AccessService",
@@ -44,8 +46,7 @@ class AccessModule final : public Module {
   std::unique_ptr<WorkerPool> internal_pool_;
   ServiceKit public_kit_;
   ServiceKit internal_kit_;
-  access::AccessServiceImpl service_;
-  access::AccessInternalServiceImpl internal_service_;
+  std::vector<std::unique_ptr<grpc::Service>> services_;
 };
 
 }  // namespace

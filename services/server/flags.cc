@@ -91,6 +91,9 @@ void AddServerFlags(CLI::App& app, ServerConfig& c, RawFlags& raw) {
   opt("policy-file", c.policy_file,
       "JSON file of clinic policies (see README); defaults otherwise",
       "POLICY_FILE");
+  opt("clinic-time-zone", c.clinic_time_zone,
+      "IANA time zone of the clinic, for what \"today\" is",
+      "CLINIC_TIME_ZONE");
 }
 
 absl::Status FinishConfig(const RawFlags& raw, ServerConfig& c) {

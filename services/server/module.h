@@ -9,6 +9,7 @@
 #include <grpcpp/channel.h>
 #include <grpcpp/server_builder.h>
 
+#include "absl/status/status.h"
 #include "services/common/audit_client.h"
 #include "services/common/authenticator.h"
 #include "services/server/server_config.h"
@@ -38,7 +39,13 @@ struct Peers {
 class Module {
  public:
   virtual ~Module() = default;
-  // Adds the module's services to the server being built.
+  // A configuration problem found while building the module (e.g. a clinic
+  // policy that makes no sense): the server refuses to start with it.
+  virtual absl::Status ConfigStatus() const { return absl::OkStatus(); }
+  // Adds the module's services to the server being built. Called twice: for
+  // the public server and for the port-less in-process one that co-hosted
+  // services call (gRPC registers a service object with one server only, so
+  // make fresh service objects per call; they share the module's state).
   virtual void Register(grpc::ServerBuilder& builder) = 0;
   // Full names of the services, for health checking.
   virtual std::vector<std::string> ServiceNames() const = 0;

@@ -1,8 +1,12 @@
 #include <stdexcept>
 
 #include "services/access/migrations.h"
+#include "services/intake/migrations.h"
+#include "services/prescription/migrations.h"
 #include "services/server/access_module.h"
+#include "services/server/intake_module.h"
 #include "services/server/module.h"
+#include "services/server/prescription_module.h"
 
 namespace corebalance::server {
 
@@ -11,6 +15,9 @@ const std::vector<ModuleFactory>& ModuleFactories() {
   // migrations run in this order.
   static const auto* factories = new std::vector<ModuleFactory>{
       {Target::kAccess, access::Migrations, {}, MakeAccessModule},
+      {Target::kIntake, intake::Migrations, {}, MakeIntakeModule},
+      {Target::kPrescription, prescription::Migrations, {Target::kIntake},
+       MakePrescriptionModule},
   };
   return *factories;
 }

@@ -58,6 +58,9 @@ struct ServerConfig {
   // reference for everything the file leaves out.
   std::string policy_file;
   config::v1::ServerPolicy policy;
+  // IANA time zone of the clinic: what "today" is (e.g. an assessment's
+  // default date).
+  std::string clinic_time_zone = "America/Los_Angeles";
 };
 
 }  // namespace corebalance::server

@@ -110,6 +110,7 @@ class Runtime final : public ServerRuntime {
     for (const auto& factory : ModuleFactories()) {
       if (Hosts(config.targets, factory.target)) {
         modules_.push_back(factory.make(config, pool_.get(), internal_key));
+        if (absl::Status s = modules_.back()->ConfigStatus(); !s.ok()) return s;
       }
     }
 
@@ -121,10 +122,16 @@ class Runtime final : public ServerRuntime {
     builder.AddListeningPort(config.listen, *credentials, &port_);
     ApplyChannelSettings(config, builder);
     std::vector<std::string> service_names;
+    grpc::ServerBuilder in_process_builder;
     for (auto& m : modules_) {
       m->Register(builder);
+      m->Register(in_process_builder);
       for (auto& n : m->ServiceNames()) service_names.push_back(n);
     }
+    // Co-hosted services call each other through a separate port-less
+    // server: it keeps serving them while the public server drains (gRPC
+    // 1.51 crashes creating an in-process call on a server shutting down).
+    in_process_server_ = in_process_builder.BuildAndStart();
     server_ = builder.BuildAndStart();
     if (!server_ || port_ == 0) {
       return absl::UnavailableError(absl::StrCat(
@@ -154,7 +161,7 @@ class Runtime final : public ServerRuntime {
     for (const auto& factory : ModuleFactories()) {
       const Target t = factory.target;
       if (Hosts(config.targets, t)) {
-        peers.channels[t] = server_->InProcessChannel(args);
+        peers.channels[t] = in_process_server_->InProcessChannel(args);
       } else if (auto it = config.peer_addresses.find(t);
                  it != config.peer_addresses.end()) {
         peers.channels[t] = RemoteChannel(it->second);
@@ -191,7 +198,10 @@ class Runtime final : public ServerRuntime {
     if (health_monitor_) health_monitor_->StopAndReportNotServing();
     absl::SleepFor(config_.drain_delay);
     log::Info("shutdown", {{"phase", "draining"}});
-    server_->Shutdown(absl::ToChronoTime(absl::Now() + config_.drain_timeout));
+    const absl::Time drained = absl::Now() + config_.drain_timeout;
+    server_->Shutdown(absl::ToChronoTime(drained));
+    // Only now: the calls that drained above needed the co-hosted services.
+    in_process_server_->Shutdown(absl::ToChronoTime(drained));
     for (auto& m : modules_) m->StopWorkers();
     if (health_server_) health_server_->Shutdown();
     pool_->Close();
@@ -202,6 +212,7 @@ class Runtime final : public ServerRuntime {
   ServerConfig config_;
   std::unique_ptr<store::Pool> pool_;
   std::vector<std::unique_ptr<Module>> modules_;
+  std::unique_ptr<grpc::Server> in_process_server_;
   std::unique_ptr<grpc::Server> server_;
   std::unique_ptr<grpc::Server> health_server_;
   std::unique_ptr<Authenticator> authenticator_;

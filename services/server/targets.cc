@@ -9,12 +9,18 @@
 
 namespace corebalance::server {
 
-std::vector<Target> AllTargets() { return {Target::kAccess}; }
+std::vector<Target> AllTargets() {
+  return {Target::kAccess, Target::kIntake, Target::kPrescription};
+}
 
 absl::string_view TargetName(Target target) {
   switch (target) {
     case Target::kAccess:
       return "access";
+    case Target::kIntake:
+      return "intake";
+    case Target::kPrescription:
+      return "prescription";
   }
   return "unknown";
 }

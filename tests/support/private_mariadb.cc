@@ -153,7 +153,11 @@ struct PristineDataDir {
                                      "--user=" + CurrentUser(),
                                      "--auth-root-authentication-method=normal",
                                      "--skip-test-db",
-                                     "--datadir=" + dir + "/data"};
+                                     "--datadir=" + dir + "/data",
+                                     // Its own temp dir: concurrent installs
+                                     // sharing /tmp trip over each other's
+                                     // temporary tables.
+                                     "--tmpdir=" + dir};
     args.insert(args.end(), InnoDbFastArgs().begin(), InnoDbFastArgs().end());
     status = RunToCompletion(args, dir + "/install-db.log");
   }
@@ -226,6 +230,7 @@ absl::Status PrivateMariaDb::Start() {
                                    "--bind-address=127.0.0.1",
                                    "--socket=" + socket,
                                    "--pid-file=" + dir_ + "/mariadbd.pid",
+                                   "--tmpdir=" + dir_,
                                    "--character-set-server=utf8mb4",
                                    "--collation-server=utf8mb4_unicode_ci",
                                    "--skip-name-resolve"};

@@ -90,7 +90,6 @@ mariadb_start() {
     echo "mariadb: port $port is already in use; cannot start MariaDB there" >&2
     return 1
   fi
-  : >"$err"
   mariadbd --no-defaults --user=root --datadir="$dir/data" \
     --port="$port" --bind-address=127.0.0.1 --socket="$sock" \
     --pid-file="$dir/mariadb.pid" --log-error="$err" \

@@ -22,7 +22,8 @@ HealthCheckResponse::ServingStatus Check(test::TestServer& server,
   HealthCheckRequest request;
   request.set_service(service);
   HealthCheckResponse response;
-  grpc::Status s = stub->Check(Context("", absl::Seconds(2)).get(), request, &response);
+  grpc::Status s =
+      stub->Check(Context("", absl::Seconds(2)).get(), request, &response);
   return s.ok() ? response.status() : HealthCheckResponse::UNKNOWN;
 }
 
@@ -39,7 +40,10 @@ bool Becomes(test::TestServer& server, const std::string& service,
 
 TEST(HealthTest, FollowsTheDatabaseDownAndBackWithoutRestart) {
   test::PrivateMariaDb db;
-  ASSERT_TRUE(db.Start().ok());
+  {
+    const absl::Status started = db.Start();
+    ASSERT_TRUE(started.ok()) << started;
+  }
   test::TestServer::Options options;
   options.database_server = db.config();
   test::TestServer server(options);
@@ -53,7 +57,10 @@ TEST(HealthTest, FollowsTheDatabaseDownAndBackWithoutRestart) {
             HealthCheckResponse::NOT_SERVING);
   EXPECT_EQ(Check(server, "liveness"), HealthCheckResponse::SERVING);
 
-  ASSERT_TRUE(db.Start().ok());
+  {
+    const absl::Status started = db.Start();
+    ASSERT_TRUE(started.ok()) << started;
+  }
   EXPECT_TRUE(Becomes(server, "", HealthCheckResponse::SERVING));
   // The pool reconnected by itself: calls that read the database (and write
   // the audit log) work again.
@@ -73,7 +80,8 @@ TEST(HealthTest, GoesNotServingOnShutdown) {
   auto stub = grpc::health::v1::Health::NewStub(channel);
   HealthCheckRequest request;
   HealthCheckResponse response;
-  grpc::Status s = stub->Check(Context("", absl::Seconds(2)).get(), request, &response);
+  grpc::Status s =
+      stub->Check(Context("", absl::Seconds(2)).get(), request, &response);
   // Either the server answers NOT_SERVING or it is gone: never SERVING.
   EXPECT_TRUE(!s.ok() || response.status() == HealthCheckResponse::NOT_SERVING);
 }

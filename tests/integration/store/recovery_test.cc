@@ -41,13 +41,19 @@ TEST(PoolRecovery, StartsBeforeTheDatabaseAndConnectsOnceItIsUp) {
   Pool pool(db.config());  // the server is not running yet
 
   EXPECT_EQ(SelectOne(pool).code(), absl::StatusCode::kUnavailable);
-  ASSERT_TRUE(db.Start().ok()) << "see " << db.log_path();
+  {
+    const absl::Status started = db.Start();
+    ASSERT_TRUE(started.ok()) << started;
+  }
   EXPECT_TRUE(SelectOne(pool).ok());
 }
 
 TEST(PoolRecovery, CallsFailFastWhileDownAndSucceedAfterARestart) {
   test::PrivateMariaDb db;
-  ASSERT_TRUE(db.Start().ok()) << "see " << db.log_path();
+  {
+    const absl::Status started = db.Start();
+    ASSERT_TRUE(started.ok()) << started;
+  }
   store::MysqlConfig config = db.config();
   config.pool_size = 2;
   Pool pool(config);
@@ -64,20 +70,29 @@ TEST(PoolRecovery, CallsFailFastWhileDownAndSucceedAfterARestart) {
     EXPECT_LT(absl::Now() - start, absl::Seconds(5)) << "call " << i << " hung";
   }
 
-  ASSERT_TRUE(db.Start().ok()) << "see " << db.log_path();
+  {
+    const absl::Status started = db.Start();
+    ASSERT_TRUE(started.ok()) << started;
+  }
   EXPECT_TRUE(SelectOne(pool).ok());
   EXPECT_TRUE(pool.Ping(absl::Now() + absl::Seconds(2)).ok());
 }
 
 TEST(PoolRecovery, ARestartWhileIdleCostsAtMostOneFailedCall) {
   test::PrivateMariaDb db;
-  ASSERT_TRUE(db.Start().ok()) << "see " << db.log_path();
+  {
+    const absl::Status started = db.Start();
+    ASSERT_TRUE(started.ok()) << started;
+  }
   store::MysqlConfig config = db.config();
   config.pool_size = 3;
   Pool pool(config);
   Warm(pool, 3);  // three connections the restart will kill
 
-  ASSERT_TRUE(db.Restart().ok()) << "see " << db.log_path();
+  {
+    const absl::Status restarted = db.Restart();
+    ASSERT_TRUE(restarted.ok()) << restarted;
+  }
   const absl::Status first = SelectOne(pool);
   if (!first.ok()) {
     EXPECT_EQ(first.code(), absl::StatusCode::kUnavailable) << first;

@@ -1,0 +1,104 @@
+#include "services/server/intake_module.h"
+
+#include "absl/strings/str_cat.h"
+#include "absl/time/time.h"
+#include "services/intake/disclosure_audit.h"
+#include "services/intake/intake_service.h"
+#include "services/intake/policy.h"
+#include "services/intake/staff_directory.h"
+#include "services/server/worker_pools.h"
+
+namespace corebalance::server {
+namespace {
+
+absl::StatusOr<absl::TimeZone> ClinicZone(const std::string& name) {
+  absl::TimeZone zone;
+  if (name.empty() || !absl::LoadTimeZone(name, &zone)) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "--clinic-time-zone: unknown time zone \"", name,
+        "\"; want an IANA name like America/Los_Angeles (is tzdata "
+        "installed?)"));
+  }
+  return zone;
+}
+
+class IntakeModule final : public Module {
+ public:
+  IntakeModule(const ServerConfig& config, store::Pool* pool,
+               const std::string& internal_key,
+               const intake::ScoringPolicy& policy, absl::TimeZone zone)
+      : internal_key_(internal_key),
+        patients_(pool),
+        assessments_(pool),
+        pool_(MakeWorkerPool("intake", config)),
+        kit_(pool_.get(), internal_key, KitOptions(config)),
+        policy_(policy),
+        zone_(zone) {}
+
+  // Called once per server (public and in-process): fresh objects each time.
+  void Register(grpc::ServerBuilder& builder) override {
+    services_.push_back(std::make_unique<intake::IntakeServiceImpl>(
+        &kit_, &patients_, &assessments_, policy_, zone_));
+    builder.RegisterService(services_.back().get());
+  }
+  std::vector<std::string> ServiceNames() const override {
+    return {"corebalance.v1.IntakeService"};
+  }
+  void Wire(const Peers& peers) override {
+    staff_ = std::make_unique<intake::StaffDirectory>(
+        peers.Channel(Target::kAccess), internal_key_);
+    disclosures_ = std::make_unique<intake::DisclosureAudit>(
+        peers.Channel(Target::kAccess), internal_key_);
+    for (auto& service : services_) {
+      service->SetStaffDirectory(staff_.get());
+      service->SetDisclosureAudit(disclosures_.get());
+    }
+    kit_.Wire(peers.authenticator, peers.audit);
+  }
+  void StopWorkers() override { pool_->Stop(); }
+
+ private:
+  const std::string internal_key_;
+  intake::PatientStore patients_;
+  intake::AssessmentStore assessments_;
+  std::unique_ptr<WorkerPool> pool_;
+  ServiceKit kit_;
+  const intake::ScoringPolicy policy_;
+  const absl::TimeZone zone_;
+  std::unique_ptr<intake::StaffDirectory> staff_;
+  std::unique_ptr<intake::DisclosureAudit> disclosures_;
+  std::vector<std::unique_ptr<intake::IntakeServiceImpl>> services_;
+};
+
+// Stands in for the module when the configuration is bad, so the runtime
+// reports the problem and stops before serving.
+class MisconfiguredModule final : public Module {
+ public:
+  explicit MisconfiguredModule(absl::Status problem)
+      : problem_(std::move(problem)) {}
+  absl::Status ConfigStatus() const override { return problem_; }
+  void Register(grpc::ServerBuilder&) override {}
+  std::vector<std::string> ServiceNames() const override { return {}; }
+  void Wire(const Peers&) override {}
+  void StopWorkers() override {}
+
+ private:
+  absl::Status problem_;
+};
+
+}  // namespace
+
+std::unique_ptr<Module> MakeIntakeModule(const ServerConfig& config,
+                                         store::Pool* pool,
+                                         const std::string& internal_key) {
+  auto policy = intake::ScoringPolicyFromConfig(config.policy.intake());
+  if (!policy.ok()) {
+    return std::make_unique<MisconfiguredModule>(policy.status());
+  }
+  auto zone = ClinicZone(config.clinic_time_zone);
+  if (!zone.ok()) return std::make_unique<MisconfiguredModule>(zone.status());
+  return std::make_unique<IntakeModule>(config, pool, internal_key, *policy,
+                                        *zone);
+}
+
+}  // namespace corebalance::server

@@ -1,0 +1,76 @@
+#include "services/server/prescription_module.h"
+
+#include "services/prescription/intake_client.h"
+#include "services/prescription/policy.h"
+#include "services/prescription/prescription_service.h"
+#include "services/server/worker_pools.h"
+
+namespace corebalance::server {
+namespace {
+
+class PrescriptionModule final : public Module {
+ public:
+  PrescriptionModule(const ServerConfig& config, store::Pool* pool,
+                     const std::string& internal_key,
+                     const prescription::DoseRules& rules)
+      : catalogue_(pool),
+        plans_(pool),
+        pool_(MakeWorkerPool("prescription", config)),
+        kit_(pool_.get(), internal_key, KitOptions(config)),
+        rules_(rules) {}
+
+  // Called once per server (public and in-process): fresh objects each time.
+  void Register(grpc::ServerBuilder& builder) override {
+    services_.push_back(std::make_unique<prescription::PrescriptionServiceImpl>(
+        &kit_, &catalogue_, &plans_, rules_));
+    builder.RegisterService(services_.back().get());
+  }
+  std::vector<std::string> ServiceNames() const override {
+    return {"corebalance.v1.PrescriptionService"};
+  }
+  void Wire(const Peers& peers) override {
+    intake_ = std::make_unique<prescription::IntakeClient>(
+        peers.Channel(Target::kIntake));
+    for (auto& service : services_) service->Wire(intake_.get(), peers.audit);
+    kit_.Wire(peers.authenticator, peers.audit);
+  }
+  void StopWorkers() override { pool_->Stop(); }
+
+ private:
+  prescription::CatalogueStore catalogue_;
+  prescription::PlanStore plans_;
+  std::unique_ptr<WorkerPool> pool_;
+  ServiceKit kit_;
+  const prescription::DoseRules rules_;
+  std::unique_ptr<prescription::IntakeClient> intake_;
+  std::vector<std::unique_ptr<prescription::PrescriptionServiceImpl>> services_;
+};
+
+// Stands in for the module when the dose policy is bad, so the runtime
+// reports the problem and stops before serving.
+class MisconfiguredModule final : public Module {
+ public:
+  explicit MisconfiguredModule(absl::Status problem)
+      : problem_(std::move(problem)) {}
+  absl::Status ConfigStatus() const override { return problem_; }
+  void Register(grpc::ServerBuilder&) override {}
+  std::vector<std::string> ServiceNames() const override { return {}; }
+  void Wire(const Peers&) override {}
+  void StopWorkers() override {}
+
+ private:
+  absl::Status problem_;
+};
+
+}  // namespace
+
+std::unique_ptr<Module> MakePrescriptionModule(
+    const ServerConfig& config, store::Pool* pool,
+    const std::string& internal_key) {
+  auto rules = prescription::DoseRulesFromConfig(config.policy.prescription());
+  if (!rules.ok()) return std::make_unique<MisconfiguredModule>(rules.status());
+  return std::make_unique<PrescriptionModule>(config, pool, internal_key,
+                                              *rules);
+}
+
+}  // namespace corebalance::server
