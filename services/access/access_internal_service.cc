@@ -63,67 +63,77 @@ grpc::ServerUnaryReactor* AccessInternalServiceImpl::IntrospectToken(
     grpc::CallbackServerContext* context,
     const v1::IntrospectTokenRequest* request,
     v1::IntrospectTokenResponse* response) {
-  return kit_->Unary(context, kIntrospectToken, [=, this](RpcCall& call) -> absl::Status {
-    CB_ASSIGN_OR_RETURN(auto found,
-                        store_->FindActiveToken(Sha256Hex(request->token()),
+  return kit_->Unary(
+      context, request, kIntrospectToken,
+      [=, this](RpcCall& call) -> absl::Status {
+        CB_ASSIGN_OR_RETURN(
+            auto found, store_->FindActiveToken(Sha256Hex(request->token()),
                                                 NowMicros(), call.deadline()));
-    response->set_active(found.has_value());
-    if (found) *response->mutable_identity() = IdentityOf(*found);
-    return absl::OkStatus();
-  });
+        response->set_active(found.has_value());
+        if (found) *response->mutable_identity() = IdentityOf(*found);
+        return absl::OkStatus();
+      });
 }
 
 grpc::ServerUnaryReactor* AccessInternalServiceImpl::WriteAuditEvents(
     grpc::CallbackServerContext* context,
     const v1::WriteAuditEventsRequest* request,
     v1::WriteAuditEventsResponse* response) {
-  return kit_->Unary(context, kWriteAuditEvents, [=, this](RpcCall& call) -> absl::Status {
-    // Group by clinic, keeping request order within each chain.
-    std::map<int64_t, std::vector<int>> by_clinic;
-    for (int i = 0; i < request->records_size(); ++i) {
-      const int64_t clinic_id = ClinicIdFromName(request->records(i).clinic());
-      if (clinic_id == 0) {
-        return InvalidArgumentError(absl::StrCat("records[", i, "].clinic"),
-                                    "must be a clinic name like \"clinics/1\"");
-      }
-      by_clinic[clinic_id].push_back(i);
-    }
-    std::vector<std::string> names(request->records_size());
-    for (const auto& [clinic_id, indexes] : by_clinic) {
-      std::vector<AuditRow> rows;
-      for (int i : indexes) rows.push_back(RowOf(request->records(i).event()));
-      CB_ASSIGN_OR_RETURN(std::vector<int64_t> seqs,
-                          audit_->Append(clinic_id, std::move(rows),
-                                         call.deadline()));
-      for (size_t k = 0; k < indexes.size(); ++k) {
-        names[indexes[k]] = absl::StrCat("auditEvents/", seqs[k]);
-      }
-    }
-    for (auto& name : names) response->add_names(std::move(name));
-    return absl::OkStatus();
-  });
+  return kit_->Unary(
+      context, request, kWriteAuditEvents,
+      [=, this](RpcCall& call) -> absl::Status {
+        // Group by clinic, keeping request order within each chain.
+        std::map<int64_t, std::vector<int>> by_clinic;
+        for (int i = 0; i < request->records_size(); ++i) {
+          const int64_t clinic_id =
+              ClinicIdFromName(request->records(i).clinic());
+          if (clinic_id == 0) {
+            return InvalidArgumentError(
+                absl::StrCat("records[", i, "].clinic"),
+                "must be a clinic name like \"clinics/1\"");
+          }
+          by_clinic[clinic_id].push_back(i);
+        }
+        std::vector<std::string> names(request->records_size());
+        for (const auto& [clinic_id, indexes] : by_clinic) {
+          std::vector<AuditRow> rows;
+          for (int i : indexes)
+            rows.push_back(RowOf(request->records(i).event()));
+          CB_ASSIGN_OR_RETURN(
+              std::vector<int64_t> seqs,
+              audit_->Append(clinic_id, std::move(rows), call.deadline()));
+          for (size_t k = 0; k < indexes.size(); ++k) {
+            names[indexes[k]] = absl::StrCat("auditEvents/", seqs[k]);
+          }
+        }
+        for (auto& name : names) response->add_names(std::move(name));
+        return absl::OkStatus();
+      });
 }
 
 grpc::ServerUnaryReactor* AccessInternalServiceImpl::LookupStaffMember(
     grpc::CallbackServerContext* context,
     const v1::LookupStaffMemberRequest* request, v1::StaffMember* response) {
-  return kit_->Unary(context, kLookupStaffMember, [=, this](RpcCall& call) -> absl::Status {
-    FieldViolations violations;
-    const int64_t clinic_id = ClinicIdFromName(request->clinic());
-    if (clinic_id == 0) {
-      violations.push_back({"clinic", "must be a clinic name like \"clinics/1\""});
-    }
-    const std::string id = IdFromName(request->name(), "staffMembers");
-    if (id.empty()) {
-      violations.push_back(
-          {"name", "must be a resource name like \"staffMembers/abc123\""});
-    }
-    if (!violations.empty()) return InvalidArgumentError(violations);
-    CB_ASSIGN_OR_RETURN(StaffRecord staff,
-                        store_->GetStaff(clinic_id, id, call.deadline()));
-    *response = ToProto(staff);
-    return absl::OkStatus();
-  });
+  return kit_->Unary(
+      context, request, kLookupStaffMember,
+      [=, this](RpcCall& call) -> absl::Status {
+        FieldViolations violations;
+        const int64_t clinic_id = ClinicIdFromName(request->clinic());
+        if (clinic_id == 0) {
+          violations.push_back(
+              {"clinic", "must be a clinic name like \"clinics/1\""});
+        }
+        const std::string id = IdFromName(request->name(), "staffMembers");
+        if (id.empty()) {
+          violations.push_back(
+              {"name", "must be a resource name like \"staffMembers/abc123\""});
+        }
+        if (!violations.empty()) return InvalidArgumentError(violations);
+        CB_ASSIGN_OR_RETURN(StaffRecord staff,
+                            store_->GetStaff(clinic_id, id, call.deadline()));
+        *response = ToProto(staff);
+        return absl::OkStatus();
+      });
 }
 
 }  // namespace corebalance::access

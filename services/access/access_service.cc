@@ -69,261 +69,291 @@ std::string NextPageToken(std::vector<Record>& records, size_t page_size,
 grpc::ServerUnaryReactor* AccessServiceImpl::CreateStaffMember(
     grpc::CallbackServerContext* context,
     const v1::CreateStaffMemberRequest* request, v1::StaffMember* response) {
-  return kit_->Unary(context, kCreateStaffMember, [=, this](RpcCall& call) -> absl::Status {
-    call.SetRequestId(request->request_id());
-    const v1::StaffMember& in = request->staff_member();
-    FieldViolations violations;
-    CheckRequiredText("staff_member.display_name", in.display_name(), 200,
-                      violations);
-    CheckOptionalEmail("staff_member.email", in.email(), violations);
-    if (!IsStaffRole(in.role())) {
-      violations.push_back(
-          {"staff_member.role",
-           "must be ROLE_ADMIN, ROLE_PRACTITIONER or ROLE_FRONT_DESK"});
-    }
-    CheckRequestId(request->request_id(), violations);
-    if (!violations.empty()) return InvalidArgumentError(violations);
+  return kit_->Unary(
+      context, request, kCreateStaffMember,
+      [=, this](RpcCall& call) -> absl::Status {
+        call.SetRequestId(request->request_id());
+        const v1::StaffMember& in = request->staff_member();
+        FieldViolations violations;
+        CheckRequiredText("staff_member.display_name", in.display_name(), 200,
+                          violations);
+        CheckOptionalEmail("staff_member.email", in.email(), violations);
+        if (!IsStaffRole(in.role())) {
+          violations.push_back(
+              {"staff_member.role",
+               "must be ROLE_ADMIN, ROLE_PRACTITIONER or ROLE_FRONT_DESK"});
+        }
+        CheckRequestId(request->request_id(), violations);
+        if (!violations.empty()) return InvalidArgumentError(violations);
 
-    StaffRecord staff;
-    staff.id = NewResourceId();
-    staff.clinic_id = call.principal().clinic_id;
-    staff.display_name = in.display_name();
-    if (!in.email().empty()) staff.email = in.email();
-    staff.role = in.role();
-    staff.state = v1::StaffMember::STATE_ACTIVE;
-    staff.create_time = staff.update_time = NowMicros();
-    auto created = store_->CreateStaff(staff, request->request_id(), call.deadline());
-    if (created.status().code() == absl::StatusCode::kAlreadyExists) {
-      return InvalidArgumentError("staff_member.email",
-                                  "another staff member already uses this email");
-    }
-    CB_RETURN_IF_ERROR(created.status());
-    *response = ToProto(*created);
-    call.AuditResource(response->name());
-    return absl::OkStatus();
-  });
+        StaffRecord staff;
+        staff.id = NewResourceId();
+        staff.clinic_id = call.principal().clinic_id;
+        staff.display_name = in.display_name();
+        if (!in.email().empty()) staff.email = in.email();
+        staff.role = in.role();
+        staff.state = v1::StaffMember::STATE_ACTIVE;
+        staff.create_time = staff.update_time = NowMicros();
+        auto created =
+            store_->CreateStaff(staff, request->request_id(), call.deadline());
+        if (created.status().code() == absl::StatusCode::kAlreadyExists) {
+          return InvalidArgumentError(
+              "staff_member.email",
+              "another staff member already uses this email");
+        }
+        CB_RETURN_IF_ERROR(created.status());
+        *response = ToProto(*created);
+        call.AuditResource(response->name());
+        return absl::OkStatus();
+      });
 }
 
 grpc::ServerUnaryReactor* AccessServiceImpl::GetStaffMember(
     grpc::CallbackServerContext* context,
     const v1::GetStaffMemberRequest* request, v1::StaffMember* response) {
-  return kit_->Unary(context, kGetStaffMember, [=, this](RpcCall& call) -> absl::Status {
-    call.AuditResource(request->name());
-    CB_ASSIGN_OR_RETURN(std::string id,
-                        ParseName(request->name(), "staffMembers", "name"));
-    CB_ASSIGN_OR_RETURN(StaffRecord staff,
-                        store_->GetStaff(call.principal().clinic_id, id,
-                                         call.deadline()));
-    *response = ToProto(staff);
-    return absl::OkStatus();
-  });
+  return kit_->Unary(
+      context, request, kGetStaffMember,
+      [=, this](RpcCall& call) -> absl::Status {
+        call.AuditResource(request->name());
+        CB_ASSIGN_OR_RETURN(std::string id,
+                            ParseName(request->name(), "staffMembers", "name"));
+        CB_ASSIGN_OR_RETURN(
+            StaffRecord staff,
+            store_->GetStaff(call.principal().clinic_id, id, call.deadline()));
+        *response = ToProto(staff);
+        return absl::OkStatus();
+      });
 }
 
 grpc::ServerUnaryReactor* AccessServiceImpl::ListStaffMembers(
     grpc::CallbackServerContext* context,
     const v1::ListStaffMembersRequest* request,
     v1::ListStaffMembersResponse* response) {
-  return kit_->Unary(context, kListStaffMembers, [=, this](RpcCall& call) -> absl::Status {
-    call.AuditResource("staffMembers");
-    const std::string filters =
-        absl::StrCat("show_disabled=", request->show_disabled());
-    CB_ASSIGN_OR_RETURN(int page_size, EffectivePageSize(request->page_size()));
-    CB_ASSIGN_OR_RETURN(auto cursor,
-                        DecodePageToken(request->page_token(), filters));
-    CB_ASSIGN_OR_RETURN(
-        std::vector<StaffRecord> staff,
-        store_->ListStaff(call.principal().clinic_id, cursor, page_size + 1,
-                          request->show_disabled(), call.deadline()));
-    response->set_next_page_token(NextPageToken(staff, page_size, filters));
-    for (const auto& s : staff) *response->add_staff_members() = ToProto(s);
-    return absl::OkStatus();
-  });
+  return kit_->Unary(
+      context, request, kListStaffMembers,
+      [=, this](RpcCall& call) -> absl::Status {
+        call.AuditResource("staffMembers");
+        const std::string filters =
+            absl::StrCat("show_disabled=", request->show_disabled());
+        CB_ASSIGN_OR_RETURN(int page_size,
+                            EffectivePageSize(request->page_size()));
+        CB_ASSIGN_OR_RETURN(auto cursor,
+                            DecodePageToken(request->page_token(), filters));
+        CB_ASSIGN_OR_RETURN(
+            std::vector<StaffRecord> staff,
+            store_->ListStaff(call.principal().clinic_id, cursor, page_size + 1,
+                              request->show_disabled(), call.deadline()));
+        response->set_next_page_token(NextPageToken(staff, page_size, filters));
+        for (const auto& s : staff) *response->add_staff_members() = ToProto(s);
+        return absl::OkStatus();
+      });
 }
 
 grpc::ServerUnaryReactor* AccessServiceImpl::DisableStaffMember(
     grpc::CallbackServerContext* context,
     const v1::DisableStaffMemberRequest* request, v1::StaffMember* response) {
-  return kit_->Unary(context, kDisableStaffMember, [=, this](RpcCall& call) -> absl::Status {
-    call.AuditResource(request->name());
-    CB_ASSIGN_OR_RETURN(std::string id,
-                        ParseName(request->name(), "staffMembers", "name"));
-    if (call.principal().name == request->name()) {
-      return FailedPreconditionError(
-          "SELF_DISABLE", "STAFF", request->name(),
-          "an administrator cannot disable their own account");
-    }
-    CB_ASSIGN_OR_RETURN(StaffRecord staff,
-                        store_->DisableStaff(call.principal().clinic_id, id,
-                                             call.deadline()));
-    *response = ToProto(staff);
-    return absl::OkStatus();
-  });
+  return kit_->Unary(
+      context, request, kDisableStaffMember,
+      [=, this](RpcCall& call) -> absl::Status {
+        call.AuditResource(request->name());
+        CB_ASSIGN_OR_RETURN(std::string id,
+                            ParseName(request->name(), "staffMembers", "name"));
+        if (call.principal().name == request->name()) {
+          return FailedPreconditionError(
+              "SELF_DISABLE", "STAFF", request->name(),
+              "an administrator cannot disable their own account");
+        }
+        CB_ASSIGN_OR_RETURN(StaffRecord staff,
+                            store_->DisableStaff(call.principal().clinic_id, id,
+                                                 call.deadline()));
+        *response = ToProto(staff);
+        return absl::OkStatus();
+      });
 }
 
 grpc::ServerUnaryReactor* AccessServiceImpl::IssueApiToken(
     grpc::CallbackServerContext* context,
     const v1::IssueApiTokenRequest* request,
     v1::IssueApiTokenResponse* response) {
-  return kit_->Unary(context, kIssueApiToken, [=, this](RpcCall& call) -> absl::Status {
-    call.SetRequestId(request->request_id());
-    const v1::ApiToken& in = request->api_token();
-    const int64_t clinic_id = call.principal().clinic_id;
-    const absl::Time now = NowMicros();
-    FieldViolations violations;
-    CheckRequiredText("api_token.display_name", in.display_name(), 200,
-                      violations);
-    CheckRequestId(request->request_id(), violations);
-    std::string staff_id;
-    if (!in.staff_member().empty()) {
-      staff_id = IdFromName(in.staff_member(), "staffMembers");
-      if (staff_id.empty()) {
-        violations.push_back({"api_token.staff_member",
-                              "must be a resource name like "
-                              "\"staffMembers/abc123\""});
-      }
-      if (in.scopes_size() > 0) {
-        violations.push_back({"api_token.scopes",
-                              "staff tokens carry their member's role; scopes "
-                              "are for integration tokens"});
-      }
-    } else if (in.role() != v1::ROLE_UNSPECIFIED &&
-               in.role() != v1::ROLE_INTEGRATION) {
-      violations.push_back({"api_token.role",
-                            "a token without a staff_member is an integration "
-                            "token: leave role unset or ROLE_INTEGRATION"});
-    }
-    for (int i = 0; i < in.scopes_size(); ++i) {
-      if (in.scopes(i) != kScopeSessionsWrite) {
-        violations.push_back({absl::StrCat("api_token.scopes[", i, "]"),
-                              absl::StrCat("unknown scope \"", in.scopes(i),
-                                           "\"; known: sessions.write")});
-      }
-    }
-    if (in.has_expire_time() && FromProtoTime(in.expire_time()) <= now) {
-      violations.push_back({"api_token.expire_time", "must be in the future"});
-    }
-    if (!violations.empty()) return InvalidArgumentError(violations);
+  return kit_->Unary(
+      context, request, kIssueApiToken,
+      [=, this](RpcCall& call) -> absl::Status {
+        call.SetRequestId(request->request_id());
+        const v1::ApiToken& in = request->api_token();
+        const int64_t clinic_id = call.principal().clinic_id;
+        const absl::Time now = NowMicros();
+        FieldViolations violations;
+        CheckRequiredText("api_token.display_name", in.display_name(), 200,
+                          violations);
+        CheckRequestId(request->request_id(), violations);
+        std::string staff_id;
+        if (!in.staff_member().empty()) {
+          staff_id = IdFromName(in.staff_member(), "staffMembers");
+          if (staff_id.empty()) {
+            violations.push_back({"api_token.staff_member",
+                                  "must be a resource name like "
+                                  "\"staffMembers/abc123\""});
+          }
+          if (in.scopes_size() > 0) {
+            violations.push_back(
+                {"api_token.scopes",
+                 "staff tokens carry their member's role; scopes "
+                 "are for integration tokens"});
+          }
+        } else if (in.role() != v1::ROLE_UNSPECIFIED &&
+                   in.role() != v1::ROLE_INTEGRATION) {
+          violations.push_back(
+              {"api_token.role",
+               "a token without a staff_member is an integration "
+               "token: leave role unset or ROLE_INTEGRATION"});
+        }
+        for (int i = 0; i < in.scopes_size(); ++i) {
+          if (in.scopes(i) != kScopeSessionsWrite) {
+            violations.push_back({absl::StrCat("api_token.scopes[", i, "]"),
+                                  absl::StrCat("unknown scope \"", in.scopes(i),
+                                               "\"; known: sessions.write")});
+          }
+        }
+        if (in.has_expire_time() && FromProtoTime(in.expire_time()) <= now) {
+          violations.push_back(
+              {"api_token.expire_time", "must be in the future"});
+        }
+        if (!violations.empty()) return InvalidArgumentError(violations);
 
-    TokenRecord token;
-    token.id = NewResourceId();
-    token.clinic_id = clinic_id;
-    token.display_name = in.display_name();
-    token.role = v1::ROLE_INTEGRATION;
-    if (!staff_id.empty()) {
-      auto staff = store_->GetStaff(clinic_id, staff_id, call.deadline());
-      if (absl::IsNotFound(staff.status())) {
-        return InvalidArgumentError("api_token.staff_member",
-                                    "no such staff member in this clinic");
-      }
-      CB_RETURN_IF_ERROR(staff.status());
-      if (staff->state != v1::StaffMember::STATE_ACTIVE) {
-        return FailedPreconditionError("STAFF_DISABLED", "STAFF",
-                                       in.staff_member(),
-                                       "the staff member is disabled");
-      }
-      token.staff_member_id = staff_id;
-      token.role = staff->role;
-    }
-    token.scopes.assign(in.scopes().begin(), in.scopes().end());
-    if (in.has_expire_time()) token.expire_time = FromProtoTime(in.expire_time());
-    token.create_time = now;
-    const TokenSecret secret = NewTokenSecret();
-    token.secret_hash = secret.hash;
-    token.secret_prefix = secret.prefix;
-    bool replayed = false;
-    CB_ASSIGN_OR_RETURN(TokenRecord stored,
-                        store_->InsertToken(token, request->request_id(),
-                                            &replayed, call.deadline()));
-    *response->mutable_api_token() = ToProto(stored, now);
-    if (!replayed) response->set_secret(secret.secret);
-    call.AuditResource(response->api_token().name());
-    return absl::OkStatus();
-  });
+        TokenRecord token;
+        token.id = NewResourceId();
+        token.clinic_id = clinic_id;
+        token.display_name = in.display_name();
+        token.role = v1::ROLE_INTEGRATION;
+        if (!staff_id.empty()) {
+          auto staff = store_->GetStaff(clinic_id, staff_id, call.deadline());
+          if (absl::IsNotFound(staff.status())) {
+            return InvalidArgumentError("api_token.staff_member",
+                                        "no such staff member in this clinic");
+          }
+          CB_RETURN_IF_ERROR(staff.status());
+          if (staff->state != v1::StaffMember::STATE_ACTIVE) {
+            return FailedPreconditionError("STAFF_DISABLED", "STAFF",
+                                           in.staff_member(),
+                                           "the staff member is disabled");
+          }
+          token.staff_member_id = staff_id;
+          token.role = staff->role;
+        }
+        token.scopes.assign(in.scopes().begin(), in.scopes().end());
+        if (in.has_expire_time())
+          token.expire_time = FromProtoTime(in.expire_time());
+        token.create_time = now;
+        const TokenSecret secret = NewTokenSecret();
+        token.secret_hash = secret.hash;
+        token.secret_prefix = secret.prefix;
+        bool replayed = false;
+        CB_ASSIGN_OR_RETURN(TokenRecord stored,
+                            store_->InsertToken(token, request->request_id(),
+                                                &replayed, call.deadline()));
+        *response->mutable_api_token() = ToProto(stored, now);
+        if (!replayed) response->set_secret(secret.secret);
+        call.AuditResource(response->api_token().name());
+        return absl::OkStatus();
+      });
 }
 
 grpc::ServerUnaryReactor* AccessServiceImpl::ListApiTokens(
     grpc::CallbackServerContext* context,
     const v1::ListApiTokensRequest* request,
     v1::ListApiTokensResponse* response) {
-  return kit_->Unary(context, kListApiTokens, [=, this](RpcCall& call) -> absl::Status {
-    call.AuditResource("apiTokens");
-    const std::string filters =
-        absl::StrCat("show_inactive=", request->show_inactive());
-    CB_ASSIGN_OR_RETURN(int page_size, EffectivePageSize(request->page_size()));
-    CB_ASSIGN_OR_RETURN(auto cursor,
-                        DecodePageToken(request->page_token(), filters));
-    CB_ASSIGN_OR_RETURN(
-        std::vector<TokenRecord> tokens,
-        store_->ListTokens(call.principal().clinic_id, cursor, page_size + 1,
-                           request->show_inactive(), call.deadline()));
-    response->set_next_page_token(NextPageToken(tokens, page_size, filters));
-    const absl::Time now = NowMicros();
-    for (const auto& t : tokens) *response->add_api_tokens() = ToProto(t, now);
-    return absl::OkStatus();
-  });
+  return kit_->Unary(
+      context, request, kListApiTokens,
+      [=, this](RpcCall& call) -> absl::Status {
+        call.AuditResource("apiTokens");
+        const std::string filters =
+            absl::StrCat("show_inactive=", request->show_inactive());
+        CB_ASSIGN_OR_RETURN(int page_size,
+                            EffectivePageSize(request->page_size()));
+        CB_ASSIGN_OR_RETURN(auto cursor,
+                            DecodePageToken(request->page_token(), filters));
+        CB_ASSIGN_OR_RETURN(
+            std::vector<TokenRecord> tokens,
+            store_->ListTokens(call.principal().clinic_id, cursor,
+                               page_size + 1, request->show_inactive(),
+                               call.deadline()));
+        response->set_next_page_token(
+            NextPageToken(tokens, page_size, filters));
+        const absl::Time now = NowMicros();
+        for (const auto& t : tokens)
+          *response->add_api_tokens() = ToProto(t, now);
+        return absl::OkStatus();
+      });
 }
 
 grpc::ServerUnaryReactor* AccessServiceImpl::RevokeApiToken(
     grpc::CallbackServerContext* context,
     const v1::RevokeApiTokenRequest* request, v1::ApiToken* response) {
-  return kit_->Unary(context, kRevokeApiToken, [=, this](RpcCall& call) -> absl::Status {
-    call.AuditResource(request->name());
-    CB_ASSIGN_OR_RETURN(std::string id,
-                        ParseName(request->name(), "apiTokens", "name"));
-    CB_ASSIGN_OR_RETURN(TokenRecord token,
-                        store_->RevokeToken(call.principal().clinic_id, id,
-                                            call.deadline()));
-    *response = ToProto(token, NowMicros());
-    return absl::OkStatus();
-  });
+  return kit_->Unary(
+      context, request, kRevokeApiToken,
+      [=, this](RpcCall& call) -> absl::Status {
+        call.AuditResource(request->name());
+        CB_ASSIGN_OR_RETURN(std::string id,
+                            ParseName(request->name(), "apiTokens", "name"));
+        CB_ASSIGN_OR_RETURN(TokenRecord token,
+                            store_->RevokeToken(call.principal().clinic_id, id,
+                                                call.deadline()));
+        *response = ToProto(token, NowMicros());
+        return absl::OkStatus();
+      });
 }
 
 grpc::ServerUnaryReactor* AccessServiceImpl::ListAuditEvents(
     grpc::CallbackServerContext* context,
     const v1::ListAuditEventsRequest* request,
     v1::ListAuditEventsResponse* response) {
-  return kit_->Unary(context, kListAuditEvents, [=, this](RpcCall& call) -> absl::Status {
-    call.AuditResource("auditEvents", request->patient());
-    AuditFilter filter;
-    filter.patient = request->patient();
-    filter.actor = request->actor();
-    if (request->has_start_time()) {
-      filter.start_time = FromProtoTime(request->start_time());
-    }
-    if (request->has_end_time()) filter.end_time = FromProtoTime(request->end_time());
-    if (filter.start_time && filter.end_time &&
-        *filter.end_time <= *filter.start_time) {
-      return InvalidArgumentError("end_time", "must be after start_time");
-    }
-    const std::string filters =
-        absl::StrCat(filter.patient, "|", filter.actor, "|",
-                     request->start_time().ShortDebugString(), "|",
-                     request->end_time().ShortDebugString());
-    CB_ASSIGN_OR_RETURN(int page_size, EffectivePageSize(request->page_size()));
-    CB_ASSIGN_OR_RETURN(auto cursor,
-                        DecodePageToken(request->page_token(), filters));
-    if (cursor) filter.before_seq = cursor->last_key;
-    CB_ASSIGN_OR_RETURN(std::vector<AuditRow> rows,
-                        audit_->List(call.principal().clinic_id, filter,
-                                     page_size + 1, call.deadline()));
-    if (rows.size() > static_cast<size_t>(page_size)) {
-      rows.resize(page_size);
-      response->set_next_page_token(
-          EncodePageToken({rows.back().seq, ""}, filters));
-    }
-    for (const auto& row : rows) *response->add_audit_events() = ToProto(row);
-    return absl::OkStatus();
-  });
+  return kit_->Unary(
+      context, request, kListAuditEvents,
+      [=, this](RpcCall& call) -> absl::Status {
+        call.AuditResource("auditEvents", request->patient());
+        AuditFilter filter;
+        filter.patient = request->patient();
+        filter.actor = request->actor();
+        if (request->has_start_time()) {
+          filter.start_time = FromProtoTime(request->start_time());
+        }
+        if (request->has_end_time())
+          filter.end_time = FromProtoTime(request->end_time());
+        if (filter.start_time && filter.end_time &&
+            *filter.end_time <= *filter.start_time) {
+          return InvalidArgumentError("end_time", "must be after start_time");
+        }
+        const std::string filters =
+            absl::StrCat(filter.patient, "|", filter.actor, "|",
+                         request->start_time().ShortDebugString(), "|",
+                         request->end_time().ShortDebugString());
+        CB_ASSIGN_OR_RETURN(int page_size,
+                            EffectivePageSize(request->page_size()));
+        CB_ASSIGN_OR_RETURN(auto cursor,
+                            DecodePageToken(request->page_token(), filters));
+        if (cursor) filter.before_seq = cursor->last_key;
+        CB_ASSIGN_OR_RETURN(std::vector<AuditRow> rows,
+                            audit_->List(call.principal().clinic_id, filter,
+                                         page_size + 1, call.deadline()));
+        if (rows.size() > static_cast<size_t>(page_size)) {
+          rows.resize(page_size);
+          response->set_next_page_token(
+              EncodePageToken({rows.back().seq, ""}, filters));
+        }
+        for (const auto& row : rows)
+          *response->add_audit_events() = ToProto(row);
+        return absl::OkStatus();
+      });
 }
 
 grpc::ServerUnaryReactor* AccessServiceImpl::GetCallerIdentity(
     grpc::CallbackServerContext* context,
-    const v1::GetCallerIdentityRequest* /*request*/,
-    v1::CallerIdentity* response) {
-  return kit_->Unary(context, kGetCallerIdentity, [=, this](RpcCall& call) {
-    *response = IdentityFromPrincipal(call.principal());
-    return absl::OkStatus();
-  });
+    const v1::GetCallerIdentityRequest* request, v1::CallerIdentity* response) {
+  return kit_->Unary(context, request, kGetCallerIdentity,
+                     [=, this](RpcCall& call) {
+                       *response = IdentityFromPrincipal(call.principal());
+                       return absl::OkStatus();
+                     });
 }
 
 }  // namespace corebalance::access

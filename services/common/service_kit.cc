@@ -1,9 +1,9 @@
 #include "services/common/service_kit.h"
 
 #include "absl/strings/match.h"
-#include "absl/strings/strip.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/strings/strip.h"
 #include "absl/time/clock.h"
 #include "services/common/errors.h"
 #include "services/common/logging.h"
@@ -31,6 +31,47 @@ std::string BearerToken(grpc::CallbackServerContext* context) {
   return std::string(value);
 }
 
+// The resource a request is about: its `name` or `parent` field, or the
+// `name` of its resource field (e.g. UpdatePatientRequest.patient.name).
+std::string ResourceNamed(const google::protobuf::Message& request) {
+  const auto* descriptor = request.GetDescriptor();
+  const auto* reflection = request.GetReflection();
+  for (const char* field : {"name", "parent"}) {
+    const auto* f = descriptor->FindFieldByName(field);
+    if (f != nullptr &&
+        f->type() == google::protobuf::FieldDescriptor::TYPE_STRING &&
+        !f->is_repeated()) {
+      std::string value = reflection->GetString(request, f);
+      if (!value.empty()) return value;
+    }
+  }
+  for (int i = 0; i < descriptor->field_count(); ++i) {
+    const auto* f = descriptor->field(i);
+    if (f->type() != google::protobuf::FieldDescriptor::TYPE_MESSAGE ||
+        f->is_repeated() || !reflection->HasField(request, f)) {
+      continue;
+    }
+    const auto& inner = reflection->GetMessage(request, f);
+    const auto* name = inner.GetDescriptor()->FindFieldByName("name");
+    if (name != nullptr &&
+        name->type() == google::protobuf::FieldDescriptor::TYPE_STRING &&
+        !name->is_repeated()) {
+      std::string value = inner.GetReflection()->GetString(inner, name);
+      if (!value.empty()) return value;
+    }
+  }
+  return {};
+}
+
+// "patients/{id}" when `resource` is a patient or lies below one.
+std::string PatientOf(absl::string_view resource) {
+  if (!absl::StartsWith(resource, "patients/")) return {};
+  const size_t end = resource.find('/', std::string("patients/").size());
+  absl::string_view patient = resource.substr(0, end);
+  if (patient == "patients/-") return {};
+  return std::string(patient);
+}
+
 v1::AuditEvent::Outcome OutcomeOf(const absl::Status& status) {
   if (status.ok()) return v1::AuditEvent::OUTCOME_SUCCESS;
   if (status.code() == absl::StatusCode::kPermissionDenied ||
@@ -53,14 +94,19 @@ void ServiceKit::Wire(Authenticator* authenticator, AuditClient* audit) {
 }
 
 grpc::Status ServiceKit::Run(
-    grpc::CallbackServerContext* context, const MethodSpec& spec,
+    grpc::CallbackServerContext* context,
+    const google::protobuf::Message* request, const MethodSpec& spec,
     absl::FunctionRef<absl::Status(RpcCall&)> handler) {
   const absl::Time start = absl::Now();
-  const absl::Time deadline =
-      std::min(absl::FromChrono(context->deadline()),
-               start + options_.max_deadline);
+  const absl::Time deadline = std::min(absl::FromChrono(context->deadline()),
+                                       start + options_.max_deadline);
   RpcCall call(context, deadline);
   call.request_id_ = Metadata(context, "x-request-id");
+  if (request != nullptr) {
+    std::string resource = ResourceNamed(*request);
+    std::string patient = PatientOf(resource);
+    call.AuditResource(std::move(resource), std::move(patient));
+  }
 
   absl::Status status =
       wired_.WaitForNotificationWithDeadline(deadline)
@@ -82,15 +128,15 @@ grpc::Status ServiceKit::Run(
   }
   if (status.code() == absl::StatusCode::kInternal ||
       status.code() == absl::StatusCode::kUnknown) {
-    log::Error("rpc_internal_error", {{"method", spec.name},
-                                      {"error", std::string(status.message())}});
+    log::Error(
+        "rpc_internal_error",
+        {{"method", spec.name}, {"error", std::string(status.message())}});
   }
   log::Info("rpc",
             {{"method", spec.name},
              {"code", absl::StatusCodeToString(status.code())},
-             {"latency_ms",
-              absl::StrFormat("%.2f", absl::ToDoubleMilliseconds(
-                                          absl::Now() - start))},
+             {"latency_ms", absl::StrFormat("%.2f", absl::ToDoubleMilliseconds(
+                                                        absl::Now() - start))},
              {"principal", call.principal_.name},
              {"peer", context->peer()}});
   return ToGrpcStatus(status);
@@ -107,8 +153,8 @@ absl::Status ServiceKit::Admit(grpc::CallbackServerContext* context,
     }
     return absl::OkStatus();
   }
-  auto principal = authenticator_->Authenticate(BearerToken(context),
-                                                call.deadline());
+  auto principal =
+      authenticator_->Authenticate(BearerToken(context), call.deadline());
   if (!principal.ok()) return principal.status();
   call.principal_ = *std::move(principal);
   if (!IsAllowed(call.principal_, spec.permission)) {
@@ -135,15 +181,15 @@ absl::Status ServiceKit::Audit(const MethodSpec& spec, const RpcCall& call,
   event.set_peer(call.context_->peer());
   // The audit write gets its own short budget so a refused call near its
   // deadline is still recorded.
-  return audit_->Write(record, std::max(call.deadline(),
-                                        absl::Now() + absl::Seconds(2)));
+  return audit_->Write(
+      record, std::max(call.deadline(), absl::Now() + absl::Seconds(2)));
 }
 
 grpc::Status ServiceKit::Overloaded(const MethodSpec& spec) {
   log::Warn("rpc_shed", {{"method", spec.name}, {"pool", pool_->name()}});
-  return ToGrpcStatus(WithReason(
-      absl::ResourceExhaustedError("server busy: try again shortly"),
-      reason::kOverloaded));
+  return ToGrpcStatus(
+      WithReason(absl::ResourceExhaustedError("server busy: try again shortly"),
+                 reason::kOverloaded));
 }
 
 }  // namespace corebalance

@@ -6,11 +6,12 @@
 // permission, run the handler, audit, log one line, map errors (AIP-193).
 // Handlers stay thin: request in, domain call, response out.
 
+#include <google/protobuf/message.h>
+#include <grpcpp/server_context.h>
+
 #include <functional>
 #include <string>
 #include <utility>
-
-#include <grpcpp/server_context.h>
 
 #include "absl/functional/function_ref.h"
 #include "absl/status/status.h"
@@ -80,20 +81,32 @@ class ServiceKit {
   // server has started.
   void Wire(Authenticator* authenticator, AuditClient* audit);
 
+  // `request` names the resource (its `name`, `parent`, or the `name` of
+  // its resource field) so that refused calls are audited against it too;
+  // a handler may name it more precisely with RpcCall::AuditResource.
   template <typename Handler>
   grpc::ServerUnaryReactor* Unary(grpc::CallbackServerContext* context,
+                                  const google::protobuf::Message* request,
                                   const MethodSpec& spec, Handler handler) {
     grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
-    const bool queued = pool_->TrySubmit(
-        [this, context, reactor, &spec, handler = std::move(handler)]() mutable {
-          reactor->Finish(Run(context, spec, handler));
+    const bool queued =
+        pool_->TrySubmit([this, context, request, reactor, &spec,
+                          handler = std::move(handler)]() mutable {
+          reactor->Finish(Run(context, request, spec, handler));
         });
     if (!queued) reactor->Finish(Overloaded(spec));
     return reactor;
   }
+  // For methods whose request names no resource.
+  template <typename Handler>
+  grpc::ServerUnaryReactor* Unary(grpc::CallbackServerContext* context,
+                                  const MethodSpec& spec, Handler handler) {
+    return Unary(context, nullptr, spec, std::move(handler));
+  }
 
  private:
   grpc::Status Run(grpc::CallbackServerContext* context,
+                   const google::protobuf::Message* request,
                    const MethodSpec& spec,
                    absl::FunctionRef<absl::Status(RpcCall&)> handler);
   absl::Status Admit(grpc::CallbackServerContext* context,

@@ -52,7 +52,8 @@ grpc::ServerUnaryReactor* IntakeServiceImpl::SubmitAssessment(
     grpc::CallbackServerContext* context,
     const v1::SubmitAssessmentRequest* request, v1::Assessment* response) {
   return kit_->Unary(
-      context, kSubmitAssessment, [=, this](RpcCall& call) -> absl::Status {
+      context, request, kSubmitAssessment,
+      [=, this](RpcCall& call) -> absl::Status {
         call.SetRequestId(request->request_id());
         const std::string patient_id = ParsePatientName(request->parent());
         call.AuditResource(request->parent(),
@@ -110,7 +111,8 @@ grpc::ServerUnaryReactor* IntakeServiceImpl::GetAssessment(
     grpc::CallbackServerContext* context,
     const v1::GetAssessmentRequest* request, v1::Assessment* response) {
   return kit_->Unary(
-      context, kGetAssessment, [=, this](RpcCall& call) -> absl::Status {
+      context, request, kGetAssessment,
+      [=, this](RpcCall& call) -> absl::Status {
         const auto name = ParseAssessmentName(request->name());
         call.AuditResource(request->name(),
                            name ? PatientName(name->patient_id) : "");
@@ -135,7 +137,8 @@ grpc::ServerUnaryReactor* IntakeServiceImpl::ListAssessments(
     const v1::ListAssessmentsRequest* request,
     v1::ListAssessmentsResponse* response) {
   return kit_->Unary(
-      context, kListAssessments, [=, this](RpcCall& call) -> absl::Status {
+      context, request, kListAssessments,
+      [=, this](RpcCall& call) -> absl::Status {
         const std::string patient_id = ParsePatientName(request->parent());
         call.AuditResource(absl::StrCat(request->parent(), "/assessments"),
                            patient_id.empty() ? "" : request->parent());

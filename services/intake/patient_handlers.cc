@@ -72,7 +72,8 @@ grpc::ServerUnaryReactor* IntakeServiceImpl::CreatePatient(
     grpc::CallbackServerContext* context,
     const v1::CreatePatientRequest* request, v1::Patient* response) {
   return kit_->Unary(
-      context, kCreatePatient, [=, this](RpcCall& call) -> absl::Status {
+      context, request, kCreatePatient,
+      [=, this](RpcCall& call) -> absl::Status {
         call.SetRequestId(request->request_id());
         call.AuditResource("patients");
         FieldViolations violations;
@@ -108,7 +109,7 @@ grpc::ServerUnaryReactor* IntakeServiceImpl::GetPatient(
     grpc::CallbackServerContext* context, const v1::GetPatientRequest* request,
     v1::Patient* response) {
   return kit_->Unary(
-      context, kGetPatient, [=, this](RpcCall& call) -> absl::Status {
+      context, request, kGetPatient, [=, this](RpcCall& call) -> absl::Status {
         call.AuditResource(request->name(), AuditPatient(request->name()));
         CB_ASSIGN_OR_RETURN(std::string id,
                             PatientIdOf(request->name(), "name"));
@@ -125,7 +126,8 @@ grpc::ServerUnaryReactor* IntakeServiceImpl::ListPatients(
     const v1::ListPatientsRequest* request,
     v1::ListPatientsResponse* response) {
   return kit_->Unary(
-      context, kListPatients, [=, this](RpcCall& call) -> absl::Status {
+      context, request, kListPatients,
+      [=, this](RpcCall& call) -> absl::Status {
         call.AuditResource("patients");
         FieldViolations violations;
         PatientFilter filter;
@@ -174,7 +176,8 @@ grpc::ServerUnaryReactor* IntakeServiceImpl::UpdatePatient(
     grpc::CallbackServerContext* context,
     const v1::UpdatePatientRequest* request, v1::Patient* response) {
   return kit_->Unary(
-      context, kUpdatePatient, [=, this](RpcCall& call) -> absl::Status {
+      context, request, kUpdatePatient,
+      [=, this](RpcCall& call) -> absl::Status {
         const v1::Patient& in = request->patient();
         call.AuditResource(in.name(), AuditPatient(in.name()));
         FieldViolations violations;
@@ -243,19 +246,21 @@ absl::Status IntakeServiceImpl::SetState(RpcCall& call, const std::string& name,
 grpc::ServerUnaryReactor* IntakeServiceImpl::ArchivePatient(
     grpc::CallbackServerContext* context,
     const v1::ArchivePatientRequest* request, v1::Patient* response) {
-  return kit_->Unary(context, kArchivePatient, [=, this](RpcCall& call) {
-    return SetState(call, request->name(), request->etag(),
-                    v1::Patient::STATE_ARCHIVED, response);
-  });
+  return kit_->Unary(context, request, kArchivePatient,
+                     [=, this](RpcCall& call) {
+                       return SetState(call, request->name(), request->etag(),
+                                       v1::Patient::STATE_ARCHIVED, response);
+                     });
 }
 
 grpc::ServerUnaryReactor* IntakeServiceImpl::RestorePatient(
     grpc::CallbackServerContext* context,
     const v1::RestorePatientRequest* request, v1::Patient* response) {
-  return kit_->Unary(context, kRestorePatient, [=, this](RpcCall& call) {
-    return SetState(call, request->name(), request->etag(),
-                    v1::Patient::STATE_ACTIVE, response);
-  });
+  return kit_->Unary(context, request, kRestorePatient,
+                     [=, this](RpcCall& call) {
+                       return SetState(call, request->name(), request->etag(),
+                                       v1::Patient::STATE_ACTIVE, response);
+                     });
 }
 
 }  // namespace corebalance::intake

@@ -63,7 +63,8 @@ grpc::ServerUnaryReactor* PrescriptionServiceImpl::ListExercises(
     const v1::ListExercisesRequest* request,
     v1::ListExercisesResponse* response) {
   return kit_->Unary(
-      context, kListExercises, [=, this](RpcCall& call) -> absl::Status {
+      context, request, kListExercises,
+      [=, this](RpcCall& call) -> absl::Status {
         ExerciseFilter filter{request->level(), request->body_region(),
                               request->equipment()};
         FieldViolations violations;
@@ -97,22 +98,24 @@ grpc::ServerUnaryReactor* PrescriptionServiceImpl::ListExercises(
 grpc::ServerUnaryReactor* PrescriptionServiceImpl::GetExercise(
     grpc::CallbackServerContext* context, const v1::GetExerciseRequest* request,
     v1::Exercise* response) {
-  return kit_->Unary(context, kGetExercise, [=, this](RpcCall& call) -> absl::Status {
-    CB_ASSIGN_OR_RETURN(std::string slug,
-                        ParseId(request->name(), "exercises", "name"));
-    CB_ASSIGN_OR_RETURN(ExerciseRecord exercise,
-                        catalogue_->GetExercise(call.principal().clinic_id,
-                                                slug, call.deadline()));
-    *response = ToProto(exercise);
-    return absl::OkStatus();
-  });
+  return kit_->Unary(
+      context, request, kGetExercise, [=, this](RpcCall& call) -> absl::Status {
+        CB_ASSIGN_OR_RETURN(std::string slug,
+                            ParseId(request->name(), "exercises", "name"));
+        CB_ASSIGN_OR_RETURN(ExerciseRecord exercise,
+                            catalogue_->GetExercise(call.principal().clinic_id,
+                                                    slug, call.deadline()));
+        *response = ToProto(exercise);
+        return absl::OkStatus();
+      });
 }
 
 grpc::ServerUnaryReactor* PrescriptionServiceImpl::CreateExercise(
     grpc::CallbackServerContext* context,
     const v1::CreateExerciseRequest* request, v1::Exercise* response) {
   return kit_->Unary(
-      context, kCreateExercise, [=, this](RpcCall& call) -> absl::Status {
+      context, request, kCreateExercise,
+      [=, this](RpcCall& call) -> absl::Status {
         call.SetRequestId(request->request_id());
         call.AuditResource(ExerciseName(request->exercise_id()));
         const int64_t clinic_id = call.principal().clinic_id;
@@ -144,7 +147,8 @@ grpc::ServerUnaryReactor* PrescriptionServiceImpl::UpdateExercise(
     grpc::CallbackServerContext* context,
     const v1::UpdateExerciseRequest* request, v1::Exercise* response) {
   return kit_->Unary(
-      context, kUpdateExercise, [=, this](RpcCall& call) -> absl::Status {
+      context, request, kUpdateExercise,
+      [=, this](RpcCall& call) -> absl::Status {
         const v1::Exercise& in = request->exercise();
         call.AuditResource(in.name());
         const int64_t clinic_id = call.principal().clinic_id;
@@ -180,7 +184,8 @@ grpc::ServerUnaryReactor* PrescriptionServiceImpl::ListPlanTemplates(
     const v1::ListPlanTemplatesRequest* request,
     v1::ListPlanTemplatesResponse* response) {
   return kit_->Unary(
-      context, kListPlanTemplates, [=, this](RpcCall& call) -> absl::Status {
+      context, request, kListPlanTemplates,
+      [=, this](RpcCall& call) -> absl::Status {
         constexpr char kFilters[] = "";
         CB_ASSIGN_OR_RETURN(int page_size,
                             EffectivePageSize(request->page_size()));
@@ -205,7 +210,8 @@ grpc::ServerUnaryReactor* PrescriptionServiceImpl::GetPlanTemplate(
     grpc::CallbackServerContext* context,
     const v1::GetPlanTemplateRequest* request, v1::PlanTemplate* response) {
   return kit_->Unary(
-      context, kGetPlanTemplate, [=, this](RpcCall& call) -> absl::Status {
+      context, request, kGetPlanTemplate,
+      [=, this](RpcCall& call) -> absl::Status {
         CB_ASSIGN_OR_RETURN(std::string slug,
                             ParseId(request->name(), "planTemplates", "name"));
         CB_ASSIGN_OR_RETURN(TemplateRecord plan_template,
@@ -220,7 +226,8 @@ grpc::ServerUnaryReactor* PrescriptionServiceImpl::CreatePlanTemplate(
     grpc::CallbackServerContext* context,
     const v1::CreatePlanTemplateRequest* request, v1::PlanTemplate* response) {
   return kit_->Unary(
-      context, kCreatePlanTemplate, [=, this](RpcCall& call) -> absl::Status {
+      context, request, kCreatePlanTemplate,
+      [=, this](RpcCall& call) -> absl::Status {
         call.SetRequestId(request->request_id());
         call.AuditResource(TemplateName(request->plan_template_id()));
         const int64_t clinic_id = call.principal().clinic_id;
@@ -252,7 +259,8 @@ grpc::ServerUnaryReactor* PrescriptionServiceImpl::UpdatePlanTemplate(
     grpc::CallbackServerContext* context,
     const v1::UpdatePlanTemplateRequest* request, v1::PlanTemplate* response) {
   return kit_->Unary(
-      context, kUpdatePlanTemplate, [=, this](RpcCall& call) -> absl::Status {
+      context, request, kUpdatePlanTemplate,
+      [=, this](RpcCall& call) -> absl::Status {
         const v1::PlanTemplate& in = request->plan_template();
         call.AuditResource(in.name());
         const int64_t clinic_id = call.principal().clinic_id;

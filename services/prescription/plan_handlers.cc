@@ -72,121 +72,126 @@ absl::StatusOr<TemplateRecord> FindTemplate(CatalogueStore& catalogue,
 grpc::ServerUnaryReactor* PrescriptionServiceImpl::AssignPlan(
     grpc::CallbackServerContext* context, const v1::AssignPlanRequest* request,
     v1::Plan* response) {
-  return kit_->Unary(context, kAssignPlan, [=, this](RpcCall& call) -> absl::Status {
-    call.SetRequestId(request->request_id());
-    const int64_t clinic_id = call.principal().clinic_id;
-    const std::string& parent = request->parent();
-    const v1::Plan& in = request->plan();
-    FieldViolations violations;
-    const std::string patient_id = IdFromName(parent, "patients");
-    if (patient_id.empty()) {
-      violations.push_back(
-          {"parent", absl::StrCat("must be a resource name like "
-                                  "\"patients/abc123\", got \"",
-                                  parent, "\"")});
-    }
-    call.AuditResource(absl::StrCat(parent, "/plans"),
-                       patient_id.empty() ? "" : parent);
-    std::string template_slug;
-    if (!in.plan_template().empty()) {
-      template_slug = IdFromName(in.plan_template(), "planTemplates");
-      if (template_slug.empty()) {
-        violations.push_back({"plan.plan_template",
-                              "must be a resource name like "
-                              "\"planTemplates/foundation\""});
-      }
-    }
-    if (!IsKnownDoseLevel(in.dose_level())) {
-      violations.push_back({"plan.dose_level", "unknown dose level"});
-    }
-    CheckOptionalText("override_reason", request->override_reason(), 1000,
-                      violations);
-    CheckRequestId(request->request_id(), violations);
-    if (!violations.empty()) return InvalidArgumentError(violations);
+  return kit_->Unary(
+      context, request, kAssignPlan, [=, this](RpcCall& call) -> absl::Status {
+        call.SetRequestId(request->request_id());
+        const int64_t clinic_id = call.principal().clinic_id;
+        const std::string& parent = request->parent();
+        const v1::Plan& in = request->plan();
+        FieldViolations violations;
+        const std::string patient_id = IdFromName(parent, "patients");
+        if (patient_id.empty()) {
+          violations.push_back(
+              {"parent", absl::StrCat("must be a resource name like "
+                                      "\"patients/abc123\", got \"",
+                                      parent, "\"")});
+        }
+        call.AuditResource(absl::StrCat(parent, "/plans"),
+                           patient_id.empty() ? "" : parent);
+        std::string template_slug;
+        if (!in.plan_template().empty()) {
+          template_slug = IdFromName(in.plan_template(), "planTemplates");
+          if (template_slug.empty()) {
+            violations.push_back({"plan.plan_template",
+                                  "must be a resource name like "
+                                  "\"planTemplates/foundation\""});
+          }
+        }
+        if (!IsKnownDoseLevel(in.dose_level())) {
+          violations.push_back({"plan.dose_level", "unknown dose level"});
+        }
+        CheckOptionalText("override_reason", request->override_reason(), 1000,
+                          violations);
+        CheckRequestId(request->request_id(), violations);
+        if (!violations.empty()) return InvalidArgumentError(violations);
 
-    // A retry of an assignment that went through gets the same plan, even
-    // if the patient's intake has changed since.
-    if (!request->request_id().empty()) {
-      CB_ASSIGN_OR_RETURN(auto earlier,
-                          plans_->FindAssigned(clinic_id, request->request_id(),
-                                               call.deadline()));
-      if (earlier) {
-        *response = ToProto(*earlier);
-        call.AuditResource(response->name(), PatientName(earlier->patient_id));
+        // A retry of an assignment that went through gets the same plan, even
+        // if the patient's intake has changed since.
+        if (!request->request_id().empty()) {
+          CB_ASSIGN_OR_RETURN(
+              auto earlier,
+              plans_->FindAssigned(clinic_id, request->request_id(),
+                                   call.deadline()));
+          if (earlier) {
+            *response = ToProto(*earlier);
+            call.AuditResource(response->name(),
+                               PatientName(earlier->patient_id));
+            return absl::OkStatus();
+          }
+        }
+
+        CB_ASSIGN_OR_RETURN(std::optional<v1::Assessment> latest,
+                            intake_->LatestAssessment(
+                                parent, Authorization(call), call.deadline()));
+        if (!latest) {
+          return FailedPreconditionError(
+              "ASSESSMENT_REQUIRED", "ASSESSMENT", parent,
+              absl::StrCat(
+                  parent,
+                  " has no assessment: submit one through IntakeService "
+                  "before assigning a plan"));
+        }
+        const v1::AssessmentResult& result = latest->result();
+        const bool refer =
+            result.disposition() == v1::AssessmentResult::DISPOSITION_REFER;
+        const std::string override_reason(
+            absl::StripAsciiWhitespace(request->override_reason()));
+        if (refer && override_reason.empty()) {
+          return FailedPreconditionError(
+              "REFERRAL_DISPOSITION", "DISPOSITION", latest->name(),
+              absl::StrCat("the latest assessment (", latest->name(),
+                           ") says REFER: refer the patient out, or give an "
+                           "override_reason to start a program anyway"));
+        }
+
+        if (template_slug.empty()) {
+          template_slug =
+              IdFromName(result.starting_plan_template(), "planTemplates");
+        }
+        if (template_slug.empty())
+          template_slug = PlanTemplateSeed().front().slug;
+        PlanRecord plan;
+        plan.content.dose_level = in.dose_level() != v1::DOSE_LEVEL_UNSPECIFIED
+                                      ? in.dose_level()
+                                      : result.dose_level();
+        if (plan.content.dose_level == v1::DOSE_LEVEL_UNSPECIFIED) {
+          plan.content.dose_level = v1::DOSE_LEVEL_STANDARD;
+        }
+        CB_ASSIGN_OR_RETURN(TemplateRecord plan_template,
+                            FindTemplate(*catalogue_, clinic_id, template_slug,
+                                         call.deadline()));
+        CB_ASSIGN_OR_RETURN(
+            auto known, catalogue_->DefaultDoses(clinic_id, call.deadline()));
+        CB_ASSIGN_OR_RETURN(
+            plan.content.exercises,
+            BuildPlanExercises(FromProto(in.exercises()),
+                               plan_template.exercises, plan.content.dose_level,
+                               known, rules_, "plan.exercises"));
+        plan.content.template_slug = template_slug;
+        plan.id = NewResourceId();
+        plan.clinic_id = clinic_id;
+        plan.patient_id = patient_id;
+        plan.assessment = latest->name();
+        if (refer) plan.override_reason = override_reason;
+        plan.assigned_by = call.principal().name;
+
+        const absl::Time now = NowMicros();
+        const PlanChange assigned = AssignedPlan(plan, now);
+        const std::string actor = call.principal().name;
+        auto supersede = [&](const PlanRecord& open) {
+          return SupersededPlan(open, plan.id, actor, now);
+        };
+        CB_ASSIGN_OR_RETURN(
+            PlanRecord stored,
+            plans_->AssignPlan(assigned, supersede, request->request_id(),
+                               call.deadline()));
+        *response = ToProto(stored);
+        call.AuditResource(response->name(), parent);
+        if (stored.id == plan.id && !stored.override_reason.empty()) {
+          return AuditOverride(call, stored);
+        }
         return absl::OkStatus();
-      }
-    }
-
-    CB_ASSIGN_OR_RETURN(std::optional<v1::Assessment> latest,
-                        intake_->LatestAssessment(parent, Authorization(call),
-                                                  call.deadline()));
-    if (!latest) {
-      return FailedPreconditionError(
-          "ASSESSMENT_REQUIRED", "ASSESSMENT", parent,
-          absl::StrCat(parent,
-                       " has no assessment: submit one through IntakeService "
-                       "before assigning a plan"));
-    }
-    const v1::AssessmentResult& result = latest->result();
-    const bool refer =
-        result.disposition() == v1::AssessmentResult::DISPOSITION_REFER;
-    const std::string override_reason(
-        absl::StripAsciiWhitespace(request->override_reason()));
-    if (refer && override_reason.empty()) {
-      return FailedPreconditionError(
-          "REFERRAL_DISPOSITION", "DISPOSITION", latest->name(),
-          absl::StrCat("the latest assessment (", latest->name(),
-                       ") says REFER: refer the patient out, or give an "
-                       "override_reason to start a program anyway"));
-    }
-
-    if (template_slug.empty()) {
-      template_slug =
-          IdFromName(result.starting_plan_template(), "planTemplates");
-    }
-    if (template_slug.empty()) template_slug = PlanTemplateSeed().front().slug;
-    PlanRecord plan;
-    plan.content.dose_level = in.dose_level() != v1::DOSE_LEVEL_UNSPECIFIED
-                                  ? in.dose_level()
-                                  : result.dose_level();
-    if (plan.content.dose_level == v1::DOSE_LEVEL_UNSPECIFIED) {
-      plan.content.dose_level = v1::DOSE_LEVEL_STANDARD;
-    }
-    CB_ASSIGN_OR_RETURN(
-        TemplateRecord plan_template,
-        FindTemplate(*catalogue_, clinic_id, template_slug, call.deadline()));
-    CB_ASSIGN_OR_RETURN(auto known,
-                        catalogue_->DefaultDoses(clinic_id, call.deadline()));
-    CB_ASSIGN_OR_RETURN(
-        plan.content.exercises,
-        BuildPlanExercises(FromProto(in.exercises()), plan_template.exercises,
-                           plan.content.dose_level, known, rules_,
-                           "plan.exercises"));
-    plan.content.template_slug = template_slug;
-    plan.id = NewResourceId();
-    plan.clinic_id = clinic_id;
-    plan.patient_id = patient_id;
-    plan.assessment = latest->name();
-    if (refer) plan.override_reason = override_reason;
-    plan.assigned_by = call.principal().name;
-
-    const absl::Time now = NowMicros();
-    const PlanChange assigned = AssignedPlan(plan, now);
-    const std::string actor = call.principal().name;
-    auto supersede = [&](const PlanRecord& open) {
-      return SupersededPlan(open, plan.id, actor, now);
-    };
-    CB_ASSIGN_OR_RETURN(
-        PlanRecord stored,
-        plans_->AssignPlan(assigned, supersede, request->request_id(),
-                           call.deadline()));
-    *response = ToProto(stored);
-    call.AuditResource(response->name(), parent);
-    if (stored.id == plan.id && !stored.override_reason.empty()) {
-      return AuditOverride(call, stored);
-    }
-    return absl::OkStatus();
-  });
+      });
 }
 
 absl::Status PrescriptionServiceImpl::AuditOverride(const RpcCall& call,
@@ -210,127 +215,136 @@ absl::Status PrescriptionServiceImpl::AuditOverride(const RpcCall& call,
 grpc::ServerUnaryReactor* PrescriptionServiceImpl::GetPlan(
     grpc::CallbackServerContext* context, const v1::GetPlanRequest* request,
     v1::Plan* response) {
-  return kit_->Unary(context, kGetPlan, [=, this](RpcCall& call) -> absl::Status {
-    CB_ASSIGN_OR_RETURN(PlanKey key, ParsePlan(request->name(), "name"));
-    call.AuditResource(request->name(), PatientName(key.patient_id));
-    CB_ASSIGN_OR_RETURN(
-        PlanRecord plan,
-        plans_->GetPlan(call.principal().clinic_id, key.patient_id, key.plan_id,
-                        call.deadline()));
-    *response = ToProto(plan);
-    return absl::OkStatus();
-  });
+  return kit_->Unary(
+      context, request, kGetPlan, [=, this](RpcCall& call) -> absl::Status {
+        CB_ASSIGN_OR_RETURN(PlanKey key, ParsePlan(request->name(), "name"));
+        call.AuditResource(request->name(), PatientName(key.patient_id));
+        CB_ASSIGN_OR_RETURN(
+            PlanRecord plan,
+            plans_->GetPlan(call.principal().clinic_id, key.patient_id,
+                            key.plan_id, call.deadline()));
+        *response = ToProto(plan);
+        return absl::OkStatus();
+      });
 }
 
 grpc::ServerUnaryReactor* PrescriptionServiceImpl::ListPlans(
     grpc::CallbackServerContext* context, const v1::ListPlansRequest* request,
     v1::ListPlansResponse* response) {
-  return kit_->Unary(context, kListPlans, [=, this](RpcCall& call) -> absl::Status {
-    const std::string& parent = request->parent();
-    std::string patient_id;
-    if (parent != kAllPatients) {
-      CB_ASSIGN_OR_RETURN(patient_id, ParseId(parent, "patients", "parent"));
-    }
-    call.AuditResource(absl::StrCat(parent, "/plans"),
-                       patient_id.empty() ? "" : parent);
-    if (!v1::Plan::State_IsValid(request->state())) {
-      return InvalidArgumentError("state", "unknown plan state");
-    }
-    const std::string filters =
-        absl::StrCat("parent=", parent, ";state=", request->state());
-    CB_ASSIGN_OR_RETURN(int page_size, EffectivePageSize(request->page_size()));
-    CB_ASSIGN_OR_RETURN(auto cursor,
-                        DecodePageToken(request->page_token(), filters));
-    CB_ASSIGN_OR_RETURN(std::vector<PlanRecord> plans,
-                        plans_->ListPlans(call.principal().clinic_id,
-                                          patient_id, request->state(), cursor,
-                                          page_size + 1, call.deadline()));
-    if (plans.size() > static_cast<size_t>(page_size)) {
-      plans.resize(page_size);
-      response->set_next_page_token(EncodePageToken(
-          {ToMicros(plans.back().create_time), plans.back().id}, filters));
-    }
-    for (const auto& p : plans) *response->add_plans() = ToProto(p);
-    return absl::OkStatus();
-  });
+  return kit_->Unary(
+      context, request, kListPlans, [=, this](RpcCall& call) -> absl::Status {
+        const std::string& parent = request->parent();
+        std::string patient_id;
+        if (parent != kAllPatients) {
+          CB_ASSIGN_OR_RETURN(patient_id,
+                              ParseId(parent, "patients", "parent"));
+        }
+        call.AuditResource(absl::StrCat(parent, "/plans"),
+                           patient_id.empty() ? "" : parent);
+        if (!v1::Plan::State_IsValid(request->state())) {
+          return InvalidArgumentError("state", "unknown plan state");
+        }
+        const std::string filters =
+            absl::StrCat("parent=", parent, ";state=", request->state());
+        CB_ASSIGN_OR_RETURN(int page_size,
+                            EffectivePageSize(request->page_size()));
+        CB_ASSIGN_OR_RETURN(auto cursor,
+                            DecodePageToken(request->page_token(), filters));
+        CB_ASSIGN_OR_RETURN(
+            std::vector<PlanRecord> plans,
+            plans_->ListPlans(call.principal().clinic_id, patient_id,
+                              request->state(), cursor, page_size + 1,
+                              call.deadline()));
+        if (plans.size() > static_cast<size_t>(page_size)) {
+          plans.resize(page_size);
+          response->set_next_page_token(EncodePageToken(
+              {ToMicros(plans.back().create_time), plans.back().id}, filters));
+        }
+        for (const auto& p : plans) *response->add_plans() = ToProto(p);
+        return absl::OkStatus();
+      });
 }
 
 grpc::ServerUnaryReactor* PrescriptionServiceImpl::AdjustPlan(
     grpc::CallbackServerContext* context, const v1::AdjustPlanRequest* request,
     v1::Plan* response) {
-  return kit_->Unary(context, kAdjustPlan, [=, this](RpcCall& call) -> absl::Status {
-    const v1::Plan& in = request->plan();
-    const int64_t clinic_id = call.principal().clinic_id;
-    CB_ASSIGN_OR_RETURN(PlanKey key, ParsePlan(in.name(), "plan.name"));
-    call.AuditResource(in.name(), PatientName(key.patient_id));
-    CB_ASSIGN_OR_RETURN(
-        auto paths, CheckMask(request->update_mask(),
-                              {"plan_template", "exercises", "dose_level"}));
-    const bool new_template = paths.count("plan_template") > 0;
-    const bool new_exercises = paths.count("exercises") > 0;
-    const bool new_level = paths.count("dose_level") > 0;
-    FieldViolations violations;
-    CheckReason("reason", request->reason(), violations);
-    std::string template_slug;
-    if (new_template) {
-      template_slug = IdFromName(in.plan_template(), "planTemplates");
-      if (template_slug.empty()) {
-        violations.push_back({"plan.plan_template",
-                              "must be a resource name like "
-                              "\"planTemplates/stability\""});
-      }
-    }
-    if (new_level) {
-      if (in.dose_level() == v1::DOSE_LEVEL_UNSPECIFIED ||
-          !IsKnownDoseLevel(in.dose_level())) {
-        violations.push_back({"plan.dose_level",
-                              "must be DOSE_LEVEL_STANDARD or "
-                              "DOSE_LEVEL_REDUCED"});
-      } else if (!new_template && !new_exercises) {
-        violations.push_back({"update_mask",
-                              "dose_level changes only with plan_template or "
-                              "exercises: it sets the level their doses are "
-                              "derived at"});
-      }
-    }
-    if (!violations.empty()) return InvalidArgumentError(violations);
+  return kit_->Unary(
+      context, request, kAdjustPlan, [=, this](RpcCall& call) -> absl::Status {
+        const v1::Plan& in = request->plan();
+        const int64_t clinic_id = call.principal().clinic_id;
+        CB_ASSIGN_OR_RETURN(PlanKey key, ParsePlan(in.name(), "plan.name"));
+        call.AuditResource(in.name(), PatientName(key.patient_id));
+        CB_ASSIGN_OR_RETURN(auto paths, CheckMask(request->update_mask(),
+                                                  {"plan_template", "exercises",
+                                                   "dose_level"}));
+        const bool new_template = paths.count("plan_template") > 0;
+        const bool new_exercises = paths.count("exercises") > 0;
+        const bool new_level = paths.count("dose_level") > 0;
+        FieldViolations violations;
+        CheckReason("reason", request->reason(), violations);
+        std::string template_slug;
+        if (new_template) {
+          template_slug = IdFromName(in.plan_template(), "planTemplates");
+          if (template_slug.empty()) {
+            violations.push_back({"plan.plan_template",
+                                  "must be a resource name like "
+                                  "\"planTemplates/stability\""});
+          }
+        }
+        if (new_level) {
+          if (in.dose_level() == v1::DOSE_LEVEL_UNSPECIFIED ||
+              !IsKnownDoseLevel(in.dose_level())) {
+            violations.push_back({"plan.dose_level",
+                                  "must be DOSE_LEVEL_STANDARD or "
+                                  "DOSE_LEVEL_REDUCED"});
+          } else if (!new_template && !new_exercises) {
+            violations.push_back(
+                {"update_mask",
+                 "dose_level changes only with plan_template or "
+                 "exercises: it sets the level their doses are "
+                 "derived at"});
+          }
+        }
+        if (!violations.empty()) return InvalidArgumentError(violations);
 
-    for (int attempt = 1;; ++attempt) {
-      CB_ASSIGN_OR_RETURN(PlanRecord current,
-                          plans_->GetPlan(clinic_id, key.patient_id,
-                                          key.plan_id, call.deadline()));
-      CB_RETURN_IF_ERROR(CheckEtag(in.etag(), current.revision, in.name()));
-      PlanContent content = current.content;
-      if (new_level) content.dose_level = in.dose_level();
-      if (new_template) content.template_slug = template_slug;
-      // A state problem outranks input problems: check it before resolving.
-      CB_RETURN_IF_ERROR(
-          AdjustedPlan(current, content, "", "", NowMicros()).status());
-      CB_ASSIGN_OR_RETURN(TemplateRecord plan_template,
-                          FindTemplate(*catalogue_, clinic_id,
-                                       content.template_slug, call.deadline()));
-      CB_ASSIGN_OR_RETURN(auto known,
-                          catalogue_->DefaultDoses(clinic_id, call.deadline()));
-      std::vector<RequestedExercise> requested;
-      if (new_exercises) requested = FromProto(in.exercises());
-      CB_ASSIGN_OR_RETURN(content.exercises,
-                          BuildPlanExercises(requested, plan_template.exercises,
-                                             content.dose_level, known, rules_,
-                                             "plan.exercises"));
-      CB_ASSIGN_OR_RETURN(
-          PlanChange change,
-          AdjustedPlan(current, std::move(content), call.principal().name,
-                       request->reason(), NowMicros()));
-      auto written = plans_->WriteChange(change, call.deadline());
-      if (absl::IsAborted(written.status()) && in.etag().empty() &&
-          attempt < kAdjustAttempts) {
-        continue;
-      }
-      CB_RETURN_IF_ERROR(written.status());
-      *response = ToProto(*written);
-      return absl::OkStatus();
-    }
-  });
+        for (int attempt = 1;; ++attempt) {
+          CB_ASSIGN_OR_RETURN(PlanRecord current,
+                              plans_->GetPlan(clinic_id, key.patient_id,
+                                              key.plan_id, call.deadline()));
+          CB_RETURN_IF_ERROR(CheckEtag(in.etag(), current.revision, in.name()));
+          PlanContent content = current.content;
+          if (new_level) content.dose_level = in.dose_level();
+          if (new_template) content.template_slug = template_slug;
+          // A state problem outranks input problems: check it before resolving.
+          CB_RETURN_IF_ERROR(
+              AdjustedPlan(current, content, "", "", NowMicros()).status());
+          CB_ASSIGN_OR_RETURN(
+              TemplateRecord plan_template,
+              FindTemplate(*catalogue_, clinic_id, content.template_slug,
+                           call.deadline()));
+          CB_ASSIGN_OR_RETURN(
+              auto known, catalogue_->DefaultDoses(clinic_id, call.deadline()));
+          std::vector<RequestedExercise> requested;
+          if (new_exercises) requested = FromProto(in.exercises());
+          CB_ASSIGN_OR_RETURN(
+              content.exercises,
+              BuildPlanExercises(requested, plan_template.exercises,
+                                 content.dose_level, known, rules_,
+                                 "plan.exercises"));
+          CB_ASSIGN_OR_RETURN(
+              PlanChange change,
+              AdjustedPlan(current, std::move(content), call.principal().name,
+                           request->reason(), NowMicros()));
+          auto written = plans_->WriteChange(change, call.deadline());
+          if (absl::IsAborted(written.status()) && in.etag().empty() &&
+              attempt < kAdjustAttempts) {
+            continue;
+          }
+          CB_RETURN_IF_ERROR(written.status());
+          *response = ToProto(*written);
+          return absl::OkStatus();
+        }
+      });
 }
 
 grpc::ServerUnaryReactor* PrescriptionServiceImpl::ListPlanRevisions(
@@ -338,7 +352,8 @@ grpc::ServerUnaryReactor* PrescriptionServiceImpl::ListPlanRevisions(
     const v1::ListPlanRevisionsRequest* request,
     v1::ListPlanRevisionsResponse* response) {
   return kit_->Unary(
-      context, kListPlanRevisions, [=, this](RpcCall& call) -> absl::Status {
+      context, request, kListPlanRevisions,
+      [=, this](RpcCall& call) -> absl::Status {
         CB_ASSIGN_OR_RETURN(PlanKey key,
                             ParsePlan(request->parent(), "parent"));
         call.AuditResource(request->parent(), PatientName(key.patient_id));

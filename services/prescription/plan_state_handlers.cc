@@ -59,7 +59,7 @@ absl::Status PrescriptionServiceImpl::ChangeState(
 grpc::ServerUnaryReactor* PrescriptionServiceImpl::PausePlan(
     grpc::CallbackServerContext* context, const v1::PausePlanRequest* request,
     v1::Plan* response) {
-  return kit_->Unary(context, kPausePlan, [=, this](RpcCall& call) {
+  return kit_->Unary(context, request, kPausePlan, [=, this](RpcCall& call) {
     return ChangeState(call, request->name(), request->reason(),
                        request->etag(), PlanAction::kPause, response);
   });
@@ -68,7 +68,7 @@ grpc::ServerUnaryReactor* PrescriptionServiceImpl::PausePlan(
 grpc::ServerUnaryReactor* PrescriptionServiceImpl::ResumePlan(
     grpc::CallbackServerContext* context, const v1::ResumePlanRequest* request,
     v1::Plan* response) {
-  return kit_->Unary(context, kResumePlan, [=, this](RpcCall& call) {
+  return kit_->Unary(context, request, kResumePlan, [=, this](RpcCall& call) {
     return ChangeState(call, request->name(), request->reason(),
                        request->etag(), PlanAction::kResume, response);
   });
@@ -77,7 +77,7 @@ grpc::ServerUnaryReactor* PrescriptionServiceImpl::ResumePlan(
 grpc::ServerUnaryReactor* PrescriptionServiceImpl::CompletePlan(
     grpc::CallbackServerContext* context,
     const v1::CompletePlanRequest* request, v1::Plan* response) {
-  return kit_->Unary(context, kCompletePlan, [=, this](RpcCall& call) {
+  return kit_->Unary(context, request, kCompletePlan, [=, this](RpcCall& call) {
     return ChangeState(call, request->name(), request->reason(),
                        request->etag(), PlanAction::kComplete, response);
   });
@@ -86,7 +86,7 @@ grpc::ServerUnaryReactor* PrescriptionServiceImpl::CompletePlan(
 grpc::ServerUnaryReactor* PrescriptionServiceImpl::CancelPlan(
     grpc::CallbackServerContext* context, const v1::CancelPlanRequest* request,
     v1::Plan* response) {
-  return kit_->Unary(context, kCancelPlan, [=, this](RpcCall& call) {
+  return kit_->Unary(context, request, kCancelPlan, [=, this](RpcCall& call) {
     return ChangeState(call, request->name(), request->reason(),
                        request->etag(), PlanAction::kCancel, response);
   });

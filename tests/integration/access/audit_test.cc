@@ -50,8 +50,19 @@ TEST(AuditTest, RecordsSuccessesAndRefusalsNewestFirst) {
                 .error_code(),
             grpc::StatusCode::PERMISSION_DENIED);
 
+  // A refused call is filed against the resource it asked for.
+  v1::GetStaffMemberRequest get;
+  get.set_name(staff.name());
+  v1::StaffMember not_given;
+  ASSERT_EQ(stub->GetStaffMember(Context(practitioner).get(), get, &not_given)
+                .error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);
   std::vector<v1::AuditEvent> events = AllEvents(server);
-  ASSERT_GE(events.size(), 3u);
+  ASSERT_GE(events.size(), 4u);
+  EXPECT_EQ(events[0].action(), "corebalance.v1.AccessService/GetStaffMember");
+  EXPECT_EQ(events[0].resource(), staff.name());
+  EXPECT_EQ(events[0].outcome(), v1::AuditEvent::OUTCOME_DENIED);
+  events.erase(events.begin());
   // Newest first: the refusal is on top.
   const v1::AuditEvent& denied = events[0];
   EXPECT_EQ(denied.action(), "corebalance.v1.AccessService/ListStaffMembers");

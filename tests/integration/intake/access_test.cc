@@ -3,6 +3,7 @@
 
 #include <set>
 
+#include "corebalance/v1/access.grpc.pb.h"
 #include "tests/integration/intake/intake_fixture.h"
 
 namespace corebalance::test {
@@ -67,6 +68,24 @@ TEST_F(IntakeAccessTest, FrontDeskManagesDemographicsButNotAssessments) {
                 .error_code(),
             grpc::StatusCode::PERMISSION_DENIED);
   EXPECT_EQ(assessments.assessments_size(), 0);
+
+  // The refusals are in the patient's audit trail.
+  v1::ListAuditEventsRequest audit_request;
+  audit_request.set_patient(seeded.patient.name());
+  audit_request.set_page_size(100);
+  v1::ListAuditEventsResponse audit;
+  ASSERT_TRUE(v1::AccessService::NewStub(server_->channel())
+                  ->ListAuditEvents(Context(server_->admin_token()).get(),
+                                    audit_request, &audit)
+                  .ok());
+  bool denied_read = false;
+  for (const auto& e : audit.audit_events()) {
+    denied_read |=
+        e.action() == "corebalance.v1.IntakeService/GetAssessment" &&
+        e.outcome() == v1::AuditEvent::OUTCOME_DENIED &&
+        e.resource() == seeded.assessment.name();
+  }
+  EXPECT_TRUE(denied_read);
 }
 
 TEST_F(IntakeAccessTest, IntegrationTokensReadButNeverWrite) {
