@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Installs everything corebalance needs to build, test and run on Debian 12:
 # the Debian packages below, and from npm into .tools/: buf (proto linter) and
-# the Node gRPC client the end-to-end tests use as an independent client.
+# the Node gRPC client the end-to-end tests use as an independent client, and
+# the Kubernetes schemas the deploy/k8s tests validate against.
 # Idempotent: when all is in place it changes nothing and touches no network.
 set -euo pipefail
 
 # Pinned: the lint rules of proto/buf.yaml were checked with this version.
 BUF_VERSION=1.75.0
+# kubernetes-models and yaml validate the rendered deploy/k8s manifests (deploy.k8s.* tests).
 NPM_PACKAGES=("@bufbuild/buf@$BUF_VERSION" "@grpc/grpc-js@1.14.7"
-  "@grpc/proto-loader@0.8.1")
+  "@grpc/proto-loader@0.8.1" "kubernetes-models@5.1.0" "yaml@2.9.1")
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 

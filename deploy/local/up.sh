@@ -70,10 +70,10 @@ check_listen_port
 say "installing dependencies"
 bash "$repo/deploy/local/install-deps.sh"
 
-say "building corebalance-server (Release) in $build"
+say "building corebalance-server and the corebalance CLI (Release) in $build"
 cmake -S "$repo" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
   -DCOREBALANCE_BUILD_TESTS=OFF
-cmake --build "$build" --target corebalance-server
+cmake --build "$build" --target corebalance-server corebalance
 [[ -x $server ]] || die "the build did not produce $server"
 
 check_db_port
@@ -135,6 +135,7 @@ fi
 check_listen_port
 say "serving on $listen; MariaDB on 127.0.0.1:$db_port (data in $db_dir)"
 say "$token_note"
+say "try it from $repo: $build/clients/corebalance patients list"
 say "press Ctrl-C to stop"
 "$server" --target=all --mysql-url "$mysql_url" --listen "$listen" "$@" &
 server_pid=$!

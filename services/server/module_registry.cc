@@ -3,10 +3,12 @@
 #include "services/access/migrations.h"
 #include "services/intake/migrations.h"
 #include "services/prescription/migrations.h"
+#include "services/progress/migrations.h"
 #include "services/server/access_module.h"
 #include "services/server/intake_module.h"
 #include "services/server/module.h"
 #include "services/server/prescription_module.h"
+#include "services/server/progress_module.h"
 
 namespace corebalance::server {
 
@@ -16,8 +18,14 @@ const std::vector<ModuleFactory>& ModuleFactories() {
   static const auto* factories = new std::vector<ModuleFactory>{
       {Target::kAccess, access::Migrations, {}, MakeAccessModule},
       {Target::kIntake, intake::Migrations, {}, MakeIntakeModule},
-      {Target::kPrescription, prescription::Migrations, {Target::kIntake},
+      {Target::kPrescription,
+       prescription::Migrations,
+       {Target::kIntake},
        MakePrescriptionModule},
+      {Target::kProgress,
+       progress::Migrations,
+       {Target::kIntake, Target::kPrescription},
+       MakeProgressModule},
   };
   return *factories;
 }

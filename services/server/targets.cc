@@ -10,7 +10,8 @@
 namespace corebalance::server {
 
 std::vector<Target> AllTargets() {
-  return {Target::kAccess, Target::kIntake, Target::kPrescription};
+  return {Target::kAccess, Target::kIntake, Target::kPrescription,
+          Target::kProgress};
 }
 
 absl::string_view TargetName(Target target) {
@@ -21,13 +22,16 @@ absl::string_view TargetName(Target target) {
       return "intake";
     case Target::kPrescription:
       return "prescription";
+    case Target::kProgress:
+      return "progress";
   }
   return "unknown";
 }
 
 absl::StatusOr<std::vector<Target>> ParseTargets(absl::string_view spec) {
   std::vector<Target> out;
-  for (absl::string_view part : absl::StrSplit(spec, ',', absl::SkipWhitespace())) {
+  for (absl::string_view part :
+       absl::StrSplit(spec, ',', absl::SkipWhitespace())) {
     part = absl::StripAsciiWhitespace(part);
     if (part == "all") {
       return AllTargets();

@@ -11,7 +11,7 @@ namespace corebalance::server {
 
 // The services one process can host (--target). Later issues add intake,
 // prescription and progress here as they come to exist.
-enum class Target { kAccess, kIntake, kPrescription };
+enum class Target { kAccess, kIntake, kPrescription, kProgress };
 
 std::vector<Target> AllTargets();
 absl::string_view TargetName(Target target);

@@ -1,0 +1,70 @@
+#ifndef COREBALANCE_SERVICES_PROGRESS_ALERT_STORE_H_
+#define COREBALANCE_SERVICES_PROGRESS_ALERT_STORE_H_
+
+// All SQL of the alerts. Every query is filtered by clinic_id.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "services/store/pool.h"
+
+namespace corebalance::progress {
+
+struct StoredAlert {
+  int64_t seq = 0;
+  std::string id;
+  int64_t clinic_id = 0;
+  std::string patient_id;
+  int kind = 0;  // corebalance.v1.Alert.Kind
+  std::string cause_key;
+  std::string message;
+  int state = 1;  // corebalance.v1.Alert.State
+  absl::Time create_time;
+  std::optional<absl::Time> acknowledge_time;
+  std::string acknowledged_by;
+  std::string acknowledge_note;
+};
+
+struct AlertQuery {
+  int64_t clinic_id = 0;
+  std::string patient_id;  // empty: every patient of the clinic
+  int kind = 0;            // 0: any
+  int state = 0;           // 0: any
+  int64_t before_seq = 0;  // keyset: only seq < this when > 0
+  int limit = 50;
+};
+
+class AlertStore {
+ public:
+  explicit AlertStore(store::Pool* pool) : pool_(pool) {}
+
+  // Inserts the alerts whose (clinic, patient, kind, cause) is new; the
+  // others are left as they are. Safe from any number of raisers at once.
+  absl::Status Raise(const std::vector<StoredAlert>& alerts,
+                     absl::Time deadline);
+
+  absl::StatusOr<std::vector<StoredAlert>> List(const AlertQuery& query,
+                                                absl::Time deadline);
+
+  absl::StatusOr<std::optional<StoredAlert>> Get(int64_t clinic_id,
+                                                 const std::string& patient_id,
+                                                 const std::string& id,
+                                                 absl::Time deadline);
+
+  // OPEN -> ACKNOWLEDGED; false when the alert is not OPEN (any more).
+  absl::StatusOr<bool> Acknowledge(int64_t clinic_id, const std::string& id,
+                                   const std::string& by,
+                                   const std::string& note, absl::Time at,
+                                   absl::Time deadline);
+
+ private:
+  store::Pool* pool_;
+};
+
+}  // namespace corebalance::progress
+
+#endif  // COREBALANCE_SERVICES_PROGRESS_ALERT_STORE_H_

@@ -1,0 +1,47 @@
+#ifndef COREBALANCE_SERVICES_PROGRESS_PROGRESS_SERVICE_H_
+#define COREBALANCE_SERVICES_PROGRESS_PROGRESS_SERVICE_H_
+
+// corebalance.v1.ProgressService. Session handlers: session_handlers.cc.
+
+#include "corebalance/v1/progress.grpc.pb.h"
+#include "services/common/service_kit.h"
+#include "services/progress/peer_clients.h"
+#include "services/progress/policy.h"
+#include "services/progress/session_store.h"
+
+namespace corebalance::progress {
+
+class ProgressServiceImpl final : public v1::ProgressService::CallbackService {
+ public:
+  ProgressServiceImpl(ServiceKit* kit, SessionStore* sessions,
+                      ProgressRules rules)
+      : kit_(kit), sessions_(sessions), rules_(rules) {}
+
+  // The peers, once the server runs; before the kit is wired, so that no
+  // call sees them unset.
+  void Wire(PeerClients* peers) { peers_ = peers; }
+
+#define CB_RPC(Method, Request, Response)                                \
+  grpc::ServerUnaryReactor* Method(grpc::CallbackServerContext* context, \
+                                   const v1::Request* request,           \
+                                   v1::Response* response) override;
+  CB_RPC(LogSession, LogSessionRequest, Session)
+  CB_RPC(GetSession, GetSessionRequest, Session)
+  CB_RPC(ListSessions, ListSessionsRequest, ListSessionsResponse)
+  CB_RPC(UpdateSession, UpdateSessionRequest, Session)
+  CB_RPC(GetProgressSummary, GetProgressSummaryRequest, ProgressSummary)
+#undef CB_RPC
+
+ private:
+  // The session for the API, its reasons classified again.
+  absl::StatusOr<v1::Session> Render(const StoredSession& session) const;
+
+  ServiceKit* kit_;
+  SessionStore* sessions_;
+  const ProgressRules rules_;
+  PeerClients* peers_ = nullptr;
+};
+
+}  // namespace corebalance::progress
+
+#endif  // COREBALANCE_SERVICES_PROGRESS_PROGRESS_SERVICE_H_

@@ -1,0 +1,341 @@
+// ProgressService: logging, reading and updating sessions.
+
+#include <optional>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "services/common/errors.h"
+#include "services/common/page_token.h"
+#include "services/common/resource_id.h"
+#include "services/common/sql_time.h"
+#include "services/common/status_macros.h"
+#include "services/common/validation.h"
+#include "services/progress/progress_service.h"
+#include "services/progress/session_checks.h"
+#include "services/progress/session_proto.h"
+
+namespace corebalance::progress {
+namespace {
+
+#define PROGRESS_METHOD(name) "corebalance.v1.ProgressService/" name
+constexpr MethodSpec kLogSession{PROGRESS_METHOD("LogSession"),
+                                 Permission::kSessionLog, true};
+constexpr MethodSpec kGetSession{PROGRESS_METHOD("GetSession"),
+                                 Permission::kClinicalRead, true};
+constexpr MethodSpec kListSessions{PROGRESS_METHOD("ListSessions"),
+                                   Permission::kClinicalRead, true};
+constexpr MethodSpec kUpdateSession{PROGRESS_METHOD("UpdateSession"),
+                                    Permission::kSessionLog, true};
+#undef PROGRESS_METHOD
+
+// UpdateSession retries by itself this often when another update got in
+// first and the client sent no etag.
+constexpr int kUpdateAttempts = 3;
+
+struct SessionRef {
+  std::string patient_id;
+  std::string id;
+};
+
+// "patients/{patient}/sessions/{session}", or nullopt.
+std::optional<SessionRef> ParseSessionName(const std::string& name) {
+  const size_t at = name.find("/sessions/");
+  if (at == std::string::npos) return std::nullopt;
+  SessionRef ref;
+  ref.patient_id = IdFromName(name.substr(0, at), "patients");
+  ref.id = name.substr(at + std::string("/sessions/").size());
+  if (ref.patient_id.empty() || !IsValidResourceId(ref.id)) {
+    return std::nullopt;
+  }
+  return ref;
+}
+
+absl::Status BadSessionName(const char* field, const std::string& name) {
+  return InvalidArgumentError(
+      field, absl::StrCat("must be a resource name like "
+                          "\"patients/abc/sessions/def\", got \"",
+                          name, "\""));
+}
+
+std::string ListFingerprint(const v1::ListSessionsRequest& r) {
+  return absl::StrCat(
+      r.parent(), "|",
+      r.has_start_time() ? ToMicros(FromProtoTime(r.start_time())) : -1, "|",
+      r.has_end_time() ? ToMicros(FromProtoTime(r.end_time())) : -1, "|",
+      r.plan());
+}
+
+}  // namespace
+
+absl::StatusOr<v1::Session> ProgressServiceImpl::Render(
+    const StoredSession& session) const {
+  CB_ASSIGN_OR_RETURN(SessionClassification classification,
+                      Classify(session, rules_.traffic_light));
+  return ToProto(session, classification);
+}
+
+grpc::ServerUnaryReactor* ProgressServiceImpl::LogSession(
+    grpc::CallbackServerContext* context, const v1::LogSessionRequest* request,
+    v1::Session* response) {
+  return kit_->Unary(
+      context, request, kLogSession, [=, this](RpcCall& call) -> absl::Status {
+        call.SetRequestId(request->request_id());
+        const int64_t clinic_id = call.principal().clinic_id;
+        const std::string& parent = request->parent();
+        const v1::Session& in = request->session();
+        FieldViolations violations;
+        const std::string patient_id = IdFromName(parent, "patients");
+        if (patient_id.empty()) {
+          violations.push_back(
+              {"parent", absl::StrCat("must be a resource name like "
+                                      "\"patients/abc123\", got \"",
+                                      parent, "\"")});
+        } else {
+          call.AuditResource(absl::StrCat(parent, "/sessions"), parent);
+        }
+        std::string plan_id;
+        if (!in.plan().empty() && !patient_id.empty()) {
+          plan_id = IdFromName(in.plan(), absl::StrCat(parent, "/plans"));
+          if (plan_id.empty()) {
+            violations.push_back(
+                {"session.plan",
+                 absl::StrCat("must be a plan of ", parent, " (", parent,
+                              "/plans/{plan}), got \"", in.plan(), "\"")});
+          }
+        }
+        CheckSessionFields(in, absl::Now(), violations);
+        CheckRequestId(request->request_id(), violations);
+        if (!violations.empty()) return InvalidArgumentError(violations);
+
+        // A retry of a log that went through gets the same session.
+        if (!request->request_id().empty()) {
+          CB_ASSIGN_OR_RETURN(
+              auto earlier,
+              sessions_->FindLogged(clinic_id, request->request_id(),
+                                    call.deadline()));
+          if (earlier) {
+            CB_ASSIGN_OR_RETURN(*response, Render(*earlier));
+            call.AuditResource(response->name(), parent);
+            return absl::OkStatus();
+          }
+        }
+
+        const std::string authorization = ForwardedAuthorization(call);
+        v1::Plan plan;
+        if (plan_id.empty()) {
+          CB_ASSIGN_OR_RETURN(
+              std::optional<v1::Plan> active,
+              peers_->ActivePlan(parent, authorization, call.deadline()));
+          if (!active) {
+            return FailedPreconditionError(
+                "ACTIVE_PLAN_REQUIRED", "PLAN", parent,
+                absl::StrCat(parent,
+                             " has no ACTIVE plan: assign one through "
+                             "PrescriptionService, or name the plan followed"));
+          }
+          plan = *std::move(active);
+          plan_id = IdFromName(plan.name(), absl::StrCat(parent, "/plans"));
+        } else {
+          auto found =
+              peers_->GetPlan(in.plan(), authorization, call.deadline());
+          if (absl::IsNotFound(found.status())) {
+            return InvalidArgumentError(
+                "session.plan", absl::StrCat("no such plan: ", in.plan()));
+          }
+          CB_RETURN_IF_ERROR(found.status());
+          plan = *std::move(found);
+        }
+        CheckAgainstPlan(in, plan, violations);
+        if (!violations.empty()) return InvalidArgumentError(violations);
+
+        StoredSession session = FromProto(in);
+        if (!in.has_pain_before()) {
+          // Without the patient's own pain before, the latest assessment is
+          // the baseline; kept with the session for its re-classification.
+          CB_ASSIGN_OR_RETURN(
+              session.assessment_nprs,
+              peers_->LatestNprs(parent, authorization, call.deadline()));
+        }
+        session.id = NewResourceId();
+        session.clinic_id = clinic_id;
+        session.patient_id = patient_id;
+        session.plan_id = plan_id;
+        session.plan_revision = plan.revision();
+        session.logged_by = call.principal().name;
+        session.revision = 1;
+        session.create_time = session.update_time = NowMicros();
+        CB_ASSIGN_OR_RETURN(SessionClassification classification,
+                            Classify(session, rules_.traffic_light));
+        session.traffic_light = ToProtoLight(classification.light);
+        CB_ASSIGN_OR_RETURN(
+            StoredSession stored,
+            sessions_->Insert(session, request->request_id(), call.deadline()));
+        CB_ASSIGN_OR_RETURN(*response, Render(stored));
+        call.AuditResource(response->name(), parent);
+        return absl::OkStatus();
+      });
+}
+
+grpc::ServerUnaryReactor* ProgressServiceImpl::GetSession(
+    grpc::CallbackServerContext* context, const v1::GetSessionRequest* request,
+    v1::Session* response) {
+  return kit_->Unary(
+      context, request, kGetSession, [=, this](RpcCall& call) -> absl::Status {
+        const auto ref = ParseSessionName(request->name());
+        if (!ref) return BadSessionName("name", request->name());
+        call.AuditResource(request->name(), PatientName(ref->patient_id));
+        CB_ASSIGN_OR_RETURN(
+            auto found,
+            sessions_->Get(call.principal().clinic_id, ref->patient_id, ref->id,
+                           call.deadline()));
+        if (!found) return NotFoundError(request->name());
+        CB_ASSIGN_OR_RETURN(*response, Render(*found));
+        return absl::OkStatus();
+      });
+}
+
+grpc::ServerUnaryReactor* ProgressServiceImpl::ListSessions(
+    grpc::CallbackServerContext* context,
+    const v1::ListSessionsRequest* request,
+    v1::ListSessionsResponse* response) {
+  return kit_->Unary(
+      context, request, kListSessions,
+      [=, this](RpcCall& call) -> absl::Status {
+        const std::string& parent = request->parent();
+        FieldViolations violations;
+        const std::string patient_id = IdFromName(parent, "patients");
+        if (patient_id.empty()) {
+          violations.push_back(
+              {"parent", "must be a resource name like \"patients/abc123\""});
+        } else {
+          call.AuditResource(absl::StrCat(parent, "/sessions"), parent);
+        }
+        SessionQuery query;
+        if (!request->plan().empty() && !patient_id.empty()) {
+          query.plan_id =
+              IdFromName(request->plan(), absl::StrCat(parent, "/plans"));
+          if (query.plan_id.empty()) {
+            violations.push_back(
+                {"plan", absl::StrCat("must be a plan of ", parent)});
+          }
+        }
+        if (request->has_start_time()) {
+          query.start_time = FromProtoTime(request->start_time());
+        }
+        if (request->has_end_time()) {
+          query.end_time = FromProtoTime(request->end_time());
+        }
+        if (query.start_time && query.end_time &&
+            *query.end_time < *query.start_time) {
+          violations.push_back({"end_time", "must not be before start_time"});
+        }
+        auto page_size = EffectivePageSize(request->page_size());
+        if (!page_size.ok()) {
+          violations.push_back({"page_size", "must not be negative"});
+        }
+        if (!violations.empty()) return InvalidArgumentError(violations);
+        const std::string fingerprint = ListFingerprint(*request);
+        CB_ASSIGN_OR_RETURN(
+            std::optional<PageCursor> cursor,
+            DecodePageToken(request->page_token(), fingerprint));
+        query.clinic_id = call.principal().clinic_id;
+        query.patient_id = patient_id;
+        query.limit = *page_size + 1;
+        if (cursor) {
+          query.after_performed_at = absl::FromUnixMicros(cursor->last_key);
+          query.after_id = cursor->last_id;
+        }
+        CB_ASSIGN_OR_RETURN(std::vector<StoredSession> found,
+                            sessions_->List(query, call.deadline()));
+        const bool more = static_cast<int>(found.size()) > *page_size;
+        if (more) found.resize(*page_size);
+        for (const StoredSession& s : found) {
+          CB_ASSIGN_OR_RETURN(*response->add_sessions(), Render(s));
+        }
+        if (more) {
+          response->set_next_page_token(EncodePageToken(
+              {ToMicros(found.back().performed_at), found.back().id},
+              fingerprint));
+        }
+        return absl::OkStatus();
+      });
+}
+
+grpc::ServerUnaryReactor* ProgressServiceImpl::UpdateSession(
+    grpc::CallbackServerContext* context,
+    const v1::UpdateSessionRequest* request, v1::Session* response) {
+  return kit_->Unary(
+      context, request, kUpdateSession,
+      [=, this](RpcCall& call) -> absl::Status {
+        const v1::Session& in = request->session();
+        const auto ref = ParseSessionName(in.name());
+        if (!ref) return BadSessionName("session.name", in.name());
+        call.AuditResource(in.name(), PatientName(ref->patient_id));
+        FieldViolations violations;
+        bool set_24h = false;
+        bool set_notes = false;
+        if (request->update_mask().paths_size() == 0) {
+          set_24h = set_notes = true;
+        }
+        for (const std::string& path : request->update_mask().paths()) {
+          if (path == "pain_after_24h") {
+            set_24h = true;
+          } else if (path == "notes") {
+            set_notes = true;
+          } else {
+            violations.push_back(
+                {"update_mask",
+                 absl::StrCat("cannot update \"", path,
+                              "\": only pain_after_24h and notes")});
+          }
+        }
+        if (set_24h && in.has_pain_after_24h()) {
+          CheckScale("session.pain_after_24h", in.pain_after_24h(), violations);
+        }
+        if (set_notes) {
+          CheckOptionalText("session.notes", in.notes(), 2000, violations);
+        }
+        int etag = 0;
+        if (!in.etag().empty() && !absl::SimpleAtoi(in.etag(), &etag)) {
+          violations.push_back({"session.etag", "not an etag of this API"});
+        }
+        if (!violations.empty()) return InvalidArgumentError(violations);
+
+        for (int attempt = 1;; ++attempt) {
+          CB_ASSIGN_OR_RETURN(
+              auto found,
+              sessions_->Get(call.principal().clinic_id, ref->patient_id,
+                             ref->id, call.deadline()));
+          if (!found) return NotFoundError(in.name());
+          StoredSession session = *std::move(found);
+          if (!in.etag().empty() && session.revision != etag) {
+            return EtagMismatchError(in.name());
+          }
+          if (set_24h) {
+            session.pain_after_24h =
+                in.has_pain_after_24h()
+                    ? std::optional<int>(in.pain_after_24h())
+                    : std::nullopt;
+          }
+          if (set_notes) session.notes = in.notes();
+          // The 24 h pain may change the light: classified again.
+          CB_ASSIGN_OR_RETURN(SessionClassification classification,
+                              Classify(session, rules_.traffic_light));
+          session.traffic_light = ToProtoLight(classification.light);
+          session.revision += 1;
+          session.update_time = NowMicros();
+          CB_ASSIGN_OR_RETURN(bool written,
+                              sessions_->UpdateLater(session, call.deadline()));
+          if (written) {
+            *response = ToProto(session, classification);
+            return absl::OkStatus();
+          }
+          if (!in.etag().empty() || attempt >= kUpdateAttempts) {
+            return EtagMismatchError(in.name());
+          }
+        }
+      });
+}
+
+}  // namespace corebalance::progress

@@ -1,0 +1,221 @@
+#include "services/progress/session_store.h"
+
+#include "absl/strings/str_cat.h"
+#include "services/common/sql_time.h"
+#include "services/store/bind.h"
+#include "services/store/run.h"
+
+namespace corebalance::progress {
+namespace {
+
+using store::Connection;
+using store::GetString;
+using store::GetTime;
+using store::Query;
+using store::Update;
+
+constexpr char kLogSession[] = "LogSession";
+
+constexpr char kColumns[] =
+    "id, clinic_id, patient_id, plan_id, plan_revision, performed_at,"
+    " walking_minutes, pain_before, worst_pain_during, pain_after,"
+    " pain_after_24h, rpe, leg_pain_or_neuro, notes, assessment_nprs,"
+    " traffic_light, logged_by, revision, create_time, update_time";
+
+std::optional<int> GetOptionalInt(const sql::ResultSet& rs,
+                                  const char* column) {
+  if (rs.isNull(column)) return std::nullopt;
+  return rs.getInt(column);
+}
+
+StoredSession ReadSession(const sql::ResultSet& rs) {
+  StoredSession s;
+  s.id = GetString(rs, "id");
+  s.clinic_id = rs.getInt64("clinic_id");
+  s.patient_id = GetString(rs, "patient_id");
+  s.plan_id = GetString(rs, "plan_id");
+  s.plan_revision = rs.getInt("plan_revision");
+  s.performed_at = GetTime(rs, "performed_at");
+  s.walking_minutes = rs.getInt("walking_minutes");
+  s.pain_before = GetOptionalInt(rs, "pain_before");
+  s.worst_pain_during = rs.getInt("worst_pain_during");
+  s.pain_after = rs.getInt("pain_after");
+  s.pain_after_24h = GetOptionalInt(rs, "pain_after_24h");
+  s.rpe = GetOptionalInt(rs, "rpe");
+  s.leg_pain_or_neuro = rs.getInt("leg_pain_or_neuro") != 0;
+  s.notes = GetString(rs, "notes");
+  s.assessment_nprs = GetOptionalInt(rs, "assessment_nprs");
+  s.traffic_light = rs.getInt("traffic_light");
+  s.logged_by = GetString(rs, "logged_by");
+  s.revision = rs.getInt("revision");
+  s.create_time = GetTime(rs, "create_time");
+  s.update_time = GetTime(rs, "update_time");
+  return s;
+}
+
+void LoadExercises(Connection& c, StoredSession& s) {
+  auto rs = Query(c,
+                  "SELECT exercise_slug, completed, skip_reason, sets, reps,"
+                  " hold_seconds, duration_minutes"
+                  " FROM progress_session_exercises WHERE session_id = ?"
+                  " ORDER BY position",
+                  s.id);
+  while (rs->next()) {
+    StoredExercise e;
+    e.slug = GetString(*rs, "exercise_slug");
+    e.completed = rs->getInt("completed") != 0;
+    e.skip_reason = GetString(*rs, "skip_reason");
+    e.sets = rs->getInt("sets");
+    e.reps = rs->getInt("reps");
+    e.hold_seconds = rs->getInt("hold_seconds");
+    e.duration_minutes = rs->getInt("duration_minutes");
+    s.exercises.push_back(std::move(e));
+  }
+}
+
+template <typename... Args>
+std::vector<StoredSession> Select(Connection& c, const std::string& where,
+                                  const Args&... args) {
+  std::vector<StoredSession> out;
+  {
+    auto rs = Query(c,
+                    absl::StrCat("SELECT ", kColumns,
+                                 " FROM progress_sessions WHERE ", where),
+                    args...);
+    while (rs->next()) out.push_back(ReadSession(*rs));
+  }
+  for (auto& s : out) LoadExercises(c, s);
+  return out;
+}
+
+std::optional<StoredSession> SelectById(Connection& c, int64_t clinic_id,
+                                        const std::string& id) {
+  auto found = Select(c, "clinic_id = ? AND id = ?", clinic_id, id);
+  if (found.empty()) return std::nullopt;
+  return found.front();
+}
+
+std::optional<std::string> FindRequest(Connection& c, int64_t clinic_id,
+                                       const std::string& request_id) {
+  if (request_id.empty()) return std::nullopt;
+  auto rs = Query(c,
+                  "SELECT resource_name FROM progress_request_ids"
+                  " WHERE clinic_id = ? AND method = ? AND request_id = ?",
+                  clinic_id, kLogSession, request_id);
+  if (!rs->next()) return std::nullopt;
+  return GetString(*rs, "resource_name");
+}
+
+}  // namespace
+
+absl::StatusOr<std::optional<StoredSession>> SessionStore::FindLogged(
+    int64_t clinic_id, const std::string& request_id, absl::Time deadline) {
+  return store::WithConnection(
+      *pool_, deadline,
+      [&](Connection& c) -> absl::StatusOr<std::optional<StoredSession>> {
+        auto id = FindRequest(c, clinic_id, request_id);
+        if (!id) return std::nullopt;
+        return SelectById(c, clinic_id, *id);
+      });
+}
+
+absl::StatusOr<StoredSession> SessionStore::Insert(
+    const StoredSession& s, const std::string& request_id,
+    absl::Time deadline) {
+  absl::StatusOr<StoredSession> inserted = store::WithTransaction(
+      *pool_, deadline, [&](Connection& c) -> absl::StatusOr<StoredSession> {
+        if (auto earlier = FindRequest(c, s.clinic_id, request_id)) {
+          if (auto found = SelectById(c, s.clinic_id, *earlier)) return *found;
+        }
+        Update(c,
+               absl::StrCat("INSERT INTO progress_sessions (", kColumns,
+                            ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                            " ?, ?, ?, ?, ?, ?, ?)"),
+               s.id, s.clinic_id, s.patient_id, s.plan_id, s.plan_revision,
+               s.performed_at, s.walking_minutes, s.pain_before,
+               s.worst_pain_during, s.pain_after, s.pain_after_24h, s.rpe,
+               s.leg_pain_or_neuro, s.notes, s.assessment_nprs, s.traffic_light,
+               s.logged_by, s.revision, s.create_time, s.update_time);
+        for (size_t i = 0; i < s.exercises.size(); ++i) {
+          const StoredExercise& e = s.exercises[i];
+          Update(c,
+                 "INSERT INTO progress_session_exercises (session_id,"
+                 " position, exercise_slug, completed, skip_reason, sets,"
+                 " reps, hold_seconds, duration_minutes)"
+                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                 s.id, static_cast<int>(i + 1), e.slug, e.completed,
+                 e.skip_reason, e.sets, e.reps, e.hold_seconds,
+                 e.duration_minutes);
+        }
+        if (!request_id.empty()) {
+          Update(c,
+                 "INSERT INTO progress_request_ids (clinic_id, method,"
+                 " request_id, resource_name, create_time)"
+                 " VALUES (?, ?, ?, ?, ?)",
+                 s.clinic_id, kLogSession, request_id, s.id, NowMicros());
+        }
+        return s;
+      });
+  // A concurrent retry recorded the request id first: its session stands.
+  if (absl::IsAlreadyExists(inserted.status()) && !request_id.empty()) {
+    auto earlier = FindLogged(s.clinic_id, request_id, deadline);
+    if (!earlier.ok()) return earlier.status();
+    if (*earlier) return **earlier;
+  }
+  return inserted;
+}
+
+absl::StatusOr<std::optional<StoredSession>> SessionStore::Get(
+    int64_t clinic_id, const std::string& patient_id, const std::string& id,
+    absl::Time deadline) {
+  return store::WithConnection(
+      *pool_, deadline,
+      [&](Connection& c) -> absl::StatusOr<std::optional<StoredSession>> {
+        auto found = Select(c, "clinic_id = ? AND patient_id = ? AND id = ?",
+                            clinic_id, patient_id, id);
+        if (found.empty()) return std::nullopt;
+        return found.front();
+      });
+}
+
+absl::StatusOr<std::vector<StoredSession>> SessionStore::List(
+    const SessionQuery& q, absl::Time deadline) {
+  // Optional filters become always-true comparisons so that one statement
+  // (and the (clinic_id, patient_id, performed_at) index) serves them all.
+  const absl::Time start = q.start_time.value_or(absl::UnixEpoch());
+  const absl::Time end =
+      q.end_time.value_or(absl::FromUnixSeconds(253402300799));  // 9999
+  const bool keyset = q.after_performed_at.has_value();
+  const absl::Time after = q.after_performed_at.value_or(absl::UnixEpoch());
+  return store::WithConnection(
+      *pool_, deadline,
+      [&](Connection& c) -> absl::StatusOr<std::vector<StoredSession>> {
+        return Select(
+            c,
+            absl::StrCat(
+                "clinic_id = ? AND patient_id = ? AND performed_at >= ?"
+                " AND performed_at < ? AND (? = '' OR plan_id = ?)"
+                " AND (? = 0 OR performed_at < ? OR (performed_at = ?"
+                " AND id < ?)) ORDER BY performed_at DESC, id DESC LIMIT ",
+                q.limit),
+            q.clinic_id, q.patient_id, start, end, q.plan_id, q.plan_id,
+            keyset ? 1 : 0, after, after, q.after_id);
+      });
+}
+
+absl::StatusOr<bool> SessionStore::UpdateLater(const StoredSession& s,
+                                               absl::Time deadline) {
+  return store::WithConnection(
+      *pool_, deadline, [&](Connection& c) -> absl::StatusOr<bool> {
+        const int changed =
+            Update(c,
+                   "UPDATE progress_sessions SET pain_after_24h = ?, notes = ?,"
+                   " traffic_light = ?, revision = ?, update_time = ?"
+                   " WHERE clinic_id = ? AND id = ? AND revision = ?",
+                   s.pain_after_24h, s.notes, s.traffic_light, s.revision,
+                   s.update_time, s.clinic_id, s.id, s.revision - 1);
+        return changed > 0;
+      });
+}
+
+}  // namespace corebalance::progress

@@ -1,0 +1,73 @@
+#include "services/server/progress_module.h"
+
+#include "services/progress/peer_clients.h"
+#include "services/progress/policy.h"
+#include "services/progress/progress_service.h"
+#include "services/server/worker_pools.h"
+
+namespace corebalance::server {
+namespace {
+
+class ProgressModule final : public Module {
+ public:
+  ProgressModule(const ServerConfig& config, store::Pool* pool,
+                 const std::string& internal_key,
+                 const progress::ProgressRules& rules)
+      : sessions_(pool),
+        pool_(MakeWorkerPool("progress", config)),
+        kit_(pool_.get(), internal_key, KitOptions(config)),
+        rules_(rules) {}
+
+  // Called once per server (public and in-process): fresh objects each time.
+  void Register(grpc::ServerBuilder& builder) override {
+    services_.push_back(std::make_unique<progress::ProgressServiceImpl>(
+        &kit_, &sessions_, rules_));
+    builder.RegisterService(services_.back().get());
+  }
+  std::vector<std::string> ServiceNames() const override {
+    return {"corebalance.v1.ProgressService"};
+  }
+  void Wire(const Peers& peers) override {
+    peers_ = std::make_unique<progress::PeerClients>(
+        peers.Channel(Target::kIntake), peers.Channel(Target::kPrescription));
+    for (auto& service : services_) service->Wire(peers_.get());
+    kit_.Wire(peers.authenticator, peers.audit);
+  }
+  void StopWorkers() override { pool_->Stop(); }
+
+ private:
+  progress::SessionStore sessions_;
+  std::unique_ptr<WorkerPool> pool_;
+  ServiceKit kit_;
+  const progress::ProgressRules rules_;
+  std::unique_ptr<progress::PeerClients> peers_;
+  std::vector<std::unique_ptr<progress::ProgressServiceImpl>> services_;
+};
+
+// Stands in for the module when the progress policy is bad, so the runtime
+// reports the problem and stops before serving.
+class MisconfiguredModule final : public Module {
+ public:
+  explicit MisconfiguredModule(absl::Status problem)
+      : problem_(std::move(problem)) {}
+  absl::Status ConfigStatus() const override { return problem_; }
+  void Register(grpc::ServerBuilder&) override {}
+  std::vector<std::string> ServiceNames() const override { return {}; }
+  void Wire(const Peers&) override {}
+  void StopWorkers() override {}
+
+ private:
+  absl::Status problem_;
+};
+
+}  // namespace
+
+std::unique_ptr<Module> MakeProgressModule(const ServerConfig& config,
+                                           store::Pool* pool,
+                                           const std::string& internal_key) {
+  auto rules = progress::ProgressRulesFromConfig(config.policy.progress());
+  if (!rules.ok()) return std::make_unique<MisconfiguredModule>(rules.status());
+  return std::make_unique<ProgressModule>(config, pool, internal_key, *rules);
+}
+
+}  // namespace corebalance::server

@@ -1,0 +1,81 @@
+// Who may log and read sessions, and the audit trail naming the patient.
+
+#include "tests/integration/progress/progress_fixture.h"
+
+namespace corebalance::test {
+namespace {
+
+using ProgressAccessTest = ProgressTest;
+
+TEST_F(ProgressAccessTest, FrontDeskHasNoAccess) {
+  const v1::Plan plan = PatientWithPlan();
+  const v1::Session logged = MustLog(GoodSession(plan));
+  v1::Session out;
+  EXPECT_EQ(
+      Log(PatientOf(plan.name()), GoodSession(plan), &out, "", FrontDesk())
+          .error_code(),
+      grpc::StatusCode::PERMISSION_DENIED);
+  v1::GetSessionRequest get;
+  get.set_name(logged.name());
+  EXPECT_EQ(
+      Stub()->GetSession(Context(FrontDesk()).get(), get, &out).error_code(),
+      grpc::StatusCode::PERMISSION_DENIED);
+}
+
+TEST_F(ProgressAccessTest, IntegrationLogsOnlyWithTheSessionsWriteScope) {
+  const v1::Plan plan = PatientWithPlan();
+  const std::string patient = PatientOf(plan.name());
+  const std::string reader = server().IntegrationToken();
+  const std::string writer = server().IntegrationToken({"sessions.write"});
+  v1::Session out;
+  EXPECT_EQ(Log(patient, GoodSession(plan), &out, "", reader).error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);
+  grpc::Status s = Log(patient, GoodSession(plan), &out, "", writer);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+
+  v1::ListSessionsRequest list;
+  list.set_parent(patient);
+  v1::ListSessionsResponse page;
+  s = Stub()->ListSessions(Context(reader).get(), list, &page);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  EXPECT_EQ(page.sessions_size(), 1);
+}
+
+TEST_F(ProgressAccessTest, AnotherClinicSeesNothing) {
+  const v1::Plan plan = PatientWithPlan();
+  const v1::Session logged = MustLog(GoodSession(plan));
+  const std::string other = server().OtherClinicAdminToken();
+  v1::GetSessionRequest get;
+  get.set_name(logged.name());
+  v1::Session out;
+  EXPECT_EQ(Stub()->GetSession(Context(other).get(), get, &out).error_code(),
+            grpc::StatusCode::NOT_FOUND);
+  v1::Session in = GoodSession(plan);
+  EXPECT_NE(Log(PatientOf(plan.name()), in, &out, "", other).error_code(),
+            grpc::StatusCode::OK);
+}
+
+TEST_F(ProgressAccessTest, CallsAreAuditedWithThePatient) {
+  const v1::Plan plan = PatientWithPlan();
+  const std::string patient = PatientOf(plan.name());
+  const v1::Session logged = MustLog(GoodSession(plan));
+  auto access = v1::AccessService::NewStub(server().channel());
+  v1::ListAuditEventsRequest request;
+  request.set_patient(patient);
+  request.set_page_size(1000);
+  v1::ListAuditEventsResponse response;
+  grpc::Status s = access->ListAuditEvents(
+      Context(server().admin_token()).get(), request, &response);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  bool found = false;
+  for (const auto& e : response.audit_events()) {
+    if (e.action() == "corebalance.v1.ProgressService/LogSession" &&
+        e.resource() == logged.name()) {
+      found = true;
+    }
+  }
+  EXPECT_TRUE(found);
+}
+
+}  // namespace
+}  // namespace corebalance::test

@@ -1,0 +1,163 @@
+#include "tests/integration/progress/progress_fixture.h"
+
+#include "absl/time/clock.h"
+#include "google/rpc/error_details.pb.h"
+#include "google/rpc/status.pb.h"
+#include "services/common/sql_time.h"
+
+namespace corebalance::test {
+
+TestServer* ProgressTest::server_ = nullptr;
+std::string ProgressTest::practitioner_;
+std::string ProgressTest::front_desk_;
+
+void ProgressTest::SetUpTestSuite() {
+  TestServer::Options options;
+  // Lets a second runtime (peers_test.cc) reach this one's access service.
+  options.configure = [](server::ServerConfig& c) {
+    c.internal_key = "progress-test-internal-key-0123456789";
+  };
+  server_ = new TestServer(options);
+  practitioner_ = server_->StaffToken(v1::ROLE_PRACTITIONER, "Pia");
+  front_desk_ = server_->StaffToken(v1::ROLE_FRONT_DESK, "Fred");
+}
+
+void ProgressTest::TearDownTestSuite() {
+  delete server_;
+  server_ = nullptr;
+}
+
+std::unique_ptr<v1::ProgressService::Stub> ProgressTest::Stub() {
+  return v1::ProgressService::NewStub(server_->channel());
+}
+
+std::string ProgressTest::AssessedPatient(int nprs_now) {
+  auto intake = v1::IntakeService::NewStub(server_->channel());
+  v1::CreatePatientRequest create;
+  create.mutable_patient()->set_given_name("Test");
+  create.mutable_patient()->set_family_name("Patient");
+  v1::Patient patient;
+  grpc::Status s =
+      intake->CreatePatient(Context(practitioner_).get(), create, &patient);
+  EXPECT_TRUE(s.ok()) << s.error_message();
+  v1::SubmitAssessmentRequest submit;
+  submit.set_parent(patient.name());
+  v1::Assessment& a = *submit.mutable_assessment();
+  a.set_kind(v1::Assessment::KIND_INITIAL);
+  a.set_pain_duration_weeks(20);
+  a.set_nprs_now(nprs_now);
+  for (int i = 0; i < 10; ++i) a.add_odi_sections()->set_score(2);
+  for (int i = 0; i < 9; ++i) a.add_start_back_answers(0);
+  v1::Assessment out;
+  s = intake->SubmitAssessment(Context(practitioner_).get(), submit, &out);
+  EXPECT_TRUE(s.ok()) << s.error_message();
+  return patient.name();
+}
+
+v1::Plan ProgressTest::PatientWithPlan(int nprs_now) {
+  auto rx = v1::PrescriptionService::NewStub(server_->channel());
+  v1::AssignPlanRequest assign;
+  assign.set_parent(AssessedPatient(nprs_now));
+  v1::Plan plan;
+  grpc::Status s = rx->AssignPlan(Context(practitioner_).get(), assign, &plan);
+  EXPECT_TRUE(s.ok()) << s.error_message();
+  EXPECT_GT(plan.exercises_size(), 1);
+  return plan;
+}
+
+v1::Session ProgressTest::GoodSession(const v1::Plan& plan,
+                                      absl::Duration after) {
+  v1::Session s;
+  s.set_plan(plan.name());
+  *s.mutable_perform_time() =
+      ToProtoTime(FromProtoTime(plan.create_time()) + after);
+  for (const auto& pe : plan.exercises()) {
+    v1::SessionExercise* e = s.add_exercises();
+    e->set_exercise(pe.exercise());
+    e->set_completed(true);
+    e->set_sets(pe.dose().sets());
+    e->set_reps(pe.dose().reps());
+  }
+  s.set_walking_minutes(10);
+  s.set_pain_before(3);
+  s.set_worst_pain_during(4);
+  s.set_pain_after(3);
+  s.set_rpe(5);
+  return s;
+}
+
+std::string ProgressTest::PatientOf(const std::string& plan_name) {
+  return plan_name.substr(0, plan_name.find("/plans/"));
+}
+
+grpc::Status ProgressTest::Log(const std::string& parent,
+                               const v1::Session& session, v1::Session* out,
+                               const std::string& request_id,
+                               const std::string& token) {
+  v1::LogSessionRequest request;
+  request.set_parent(parent);
+  *request.mutable_session() = session;
+  request.set_request_id(request_id);
+  return Stub()->LogSession(
+      Context(token.empty() ? practitioner_ : token).get(), request, out);
+}
+
+v1::Session ProgressTest::MustLog(const v1::Session& session) {
+  v1::Session out;
+  grpc::Status s = Log(PatientOf(session.plan()), session, &out);
+  EXPECT_TRUE(s.ok()) << s.error_message();
+  return out;
+}
+
+std::vector<v1::Session> ProgressTest::AllSessions(const std::string& patient,
+                                                   int page_size) {
+  std::vector<v1::Session> out;
+  v1::ListSessionsRequest request;
+  request.set_parent(patient);
+  request.set_page_size(page_size);
+  for (int pages = 0; pages < 100; ++pages) {
+    v1::ListSessionsResponse page;
+    grpc::Status s =
+        Stub()->ListSessions(Context(practitioner_).get(), request, &page);
+    EXPECT_TRUE(s.ok()) << s.error_message();
+    if (!s.ok()) break;
+    out.insert(out.end(), page.sessions().begin(), page.sessions().end());
+    if (page.next_page_token().empty()) break;
+    request.set_page_token(page.next_page_token());
+  }
+  return out;
+}
+
+namespace {
+
+google::rpc::Status Details(const grpc::Status& status) {
+  google::rpc::Status rpc;
+  rpc.ParseFromString(status.error_details());
+  return rpc;
+}
+
+}  // namespace
+
+std::map<std::string, std::string> Violations(const grpc::Status& status) {
+  std::map<std::string, std::string> out;
+  const google::rpc::Status details = Details(status);
+  for (const auto& any : details.details()) {
+    google::rpc::BadRequest bad;
+    if (!any.UnpackTo(&bad)) continue;
+    for (const auto& v : bad.field_violations()) {
+      out[v.field()] = v.description();
+    }
+  }
+  return out;
+}
+
+std::string ReasonOf(const grpc::Status& status) {
+  const google::rpc::Status details = Details(status);
+  for (const auto& any : details.details()) {
+    google::rpc::ErrorInfo info;
+    if (any.UnpackTo(&info)) return info.reason();
+  }
+  return "";
+}
+
+}  // namespace corebalance::test
