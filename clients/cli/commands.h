@@ -16,6 +16,9 @@ void AddIntakeCommands(CLI::App& app, CliContext& context);
 void AddCatalogueCommands(CLI::App& app, CliContext& context);
 void AddPlansCommands(CLI::App& app, CliContext& context);
 void AddAdminCommands(CLI::App& app, CliContext& context);
+void AddSessionsCommands(CLI::App& app, CliContext& context);
+void AddProgressCommand(CLI::App& app, CliContext& context);
+void AddAlertsCommands(CLI::App& app, CliContext& context);
 void AddLoginCommand(CLI::App& app, CliContext& context);
 
 // The connection for the global flags (token required).

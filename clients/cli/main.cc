@@ -22,6 +22,9 @@ Examples:
   corebalance patients add --given-name Ana --family-name Ruiz
   corebalance intake record PATIENT          (interactive in a terminal)
   corebalance plans assign PATIENT
+  corebalance sessions log PATIENT --pain-before 3 --pain-during 4 --pain-after 3
+  corebalance progress PATIENT
+  corebalance alerts list --open
   corebalance patients list --output json)";
 
 }  // namespace
@@ -64,6 +67,9 @@ int main(int argc, char** argv) {
   AddIntakeCommands(app, context);
   AddCatalogueCommands(app, context);
   AddPlansCommands(app, context);
+  AddSessionsCommands(app, context);
+  AddProgressCommand(app, context);
+  AddAlertsCommands(app, context);
   AddAdminCommands(app, context);
 
   try {

@@ -92,12 +92,9 @@ absl::StatusOr<std::optional<StoredAlert>> AlertStore::Get(
       });
 }
 
-absl::StatusOr<bool> AlertStore::Acknowledge(int64_t clinic_id,
-                                             const std::string& id,
-                                             const std::string& by,
-                                             const std::string& note,
-                                             absl::Time at,
-                                             absl::Time deadline) {
+absl::StatusOr<bool> AlertStore::Acknowledge(
+    int64_t clinic_id, const std::string& id, const std::string& by,
+    const std::string& note, absl::Time at, absl::Time deadline) {
   return store::WithConnection(
       *pool_, deadline, [&](Connection& c) -> absl::StatusOr<bool> {
         return Update(c,

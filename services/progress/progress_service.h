@@ -5,6 +5,7 @@
 
 #include "corebalance/v1/progress.grpc.pb.h"
 #include "services/common/service_kit.h"
+#include "services/progress/alert_store.h"
 #include "services/progress/peer_clients.h"
 #include "services/progress/policy.h"
 #include "services/progress/session_store.h"
@@ -14,8 +15,8 @@ namespace corebalance::progress {
 class ProgressServiceImpl final : public v1::ProgressService::CallbackService {
  public:
   ProgressServiceImpl(ServiceKit* kit, SessionStore* sessions,
-                      ProgressRules rules)
-      : kit_(kit), sessions_(sessions), rules_(rules) {}
+                      AlertStore* alerts, ProgressRules rules)
+      : kit_(kit), sessions_(sessions), alerts_(alerts), rules_(rules) {}
 
   // The peers, once the server runs; before the kit is wired, so that no
   // call sees them unset.
@@ -30,14 +31,21 @@ class ProgressServiceImpl final : public v1::ProgressService::CallbackService {
   CB_RPC(ListSessions, ListSessionsRequest, ListSessionsResponse)
   CB_RPC(UpdateSession, UpdateSessionRequest, Session)
   CB_RPC(GetProgressSummary, GetProgressSummaryRequest, ProgressSummary)
+  CB_RPC(ListAlerts, ListAlertsRequest, ListAlertsResponse)
+  CB_RPC(AcknowledgeAlert, AcknowledgeAlertRequest, Alert)
 #undef CB_RPC
 
  private:
+  // Raises the PAIN_FLARE and WORSENING alerts the patient's recent sessions
+  // call for (once per cause), after a session was logged or updated.
+  absl::Status RaiseSessionAlerts(const RpcCall& call,
+                                  const std::string& patient_id);
   // The session for the API, its reasons classified again.
   absl::StatusOr<v1::Session> Render(const StoredSession& session) const;
 
   ServiceKit* kit_;
   SessionStore* sessions_;
+  AlertStore* alerts_;
   const ProgressRules rules_;
   PeerClients* peers_ = nullptr;
 };

@@ -115,6 +115,9 @@ grpc::ServerUnaryReactor* ProgressServiceImpl::LogSession(
               sessions_->FindLogged(clinic_id, request->request_id(),
                                     call.deadline()));
           if (earlier) {
+            // Raising is idempotent: a retry finishes what a failed try
+            // may have left undone.
+            CB_RETURN_IF_ERROR(RaiseSessionAlerts(call, earlier->patient_id));
             CB_ASSIGN_OR_RETURN(*response, Render(*earlier));
             call.AuditResource(response->name(), parent);
             return absl::OkStatus();
@@ -171,6 +174,7 @@ grpc::ServerUnaryReactor* ProgressServiceImpl::LogSession(
         CB_ASSIGN_OR_RETURN(
             StoredSession stored,
             sessions_->Insert(session, request->request_id(), call.deadline()));
+        CB_RETURN_IF_ERROR(RaiseSessionAlerts(call, patient_id));
         CB_ASSIGN_OR_RETURN(*response, Render(stored));
         call.AuditResource(response->name(), parent);
         return absl::OkStatus();
@@ -328,6 +332,7 @@ grpc::ServerUnaryReactor* ProgressServiceImpl::UpdateSession(
           CB_ASSIGN_OR_RETURN(bool written,
                               sessions_->UpdateLater(session, call.deadline()));
           if (written) {
+            CB_RETURN_IF_ERROR(RaiseSessionAlerts(call, ref->patient_id));
             *response = ToProto(session, classification);
             return absl::OkStatus();
           }

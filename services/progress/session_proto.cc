@@ -121,4 +121,25 @@ StoredSession FromProto(const v1::Session& in) {
   return s;
 }
 
+SessionRecord ToSessionRecord(const StoredSession& s) {
+  SessionRecord r;
+  r.id = s.id;
+  r.performed_at = s.performed_at;
+  switch (s.traffic_light) {
+    case v1::Session::TRAFFIC_LIGHT_RED:
+      r.light = TrafficLight::kRed;
+      break;
+    case v1::Session::TRAFFIC_LIGHT_AMBER:
+      r.light = TrafficLight::kAmber;
+      break;
+    default:
+      r.light = TrafficLight::kGreen;
+  }
+  r.pain_before = s.pain_before;
+  for (const auto& e : s.exercises) {
+    (e.completed ? r.exercises_done : r.exercises_skipped).push_back(e.slug);
+  }
+  return r;
+}
+
 }  // namespace corebalance::progress

@@ -8,6 +8,7 @@
 
 #include "absl/status/statusor.h"
 #include "corebalance/v1/progress.pb.h"
+#include "services/progress/rules/session_record.h"
 #include "services/progress/rules/traffic_light.h"
 #include "services/progress/session_store.h"
 
@@ -31,6 +32,9 @@ v1::Session ToProto(const StoredSession& session,
 // The client's fields of a valid `session` (see session_checks.h) into a
 // record; ids, plan, light, times and revision are the caller's to set.
 StoredSession FromProto(const v1::Session& session);
+
+// What the recommendation and alert rules need of a stored session.
+SessionRecord ToSessionRecord(const StoredSession& session);
 
 }  // namespace corebalance::progress
 

@@ -85,27 +85,6 @@ ExerciseDirectory DirectoryOf(const std::vector<v1::Exercise>& catalogue) {
   return directory;
 }
 
-SessionRecord RecordOf(const StoredSession& s) {
-  SessionRecord r;
-  r.id = s.id;
-  r.performed_at = s.performed_at;
-  switch (s.traffic_light) {
-    case v1::Session::TRAFFIC_LIGHT_RED:
-      r.light = TrafficLight::kRed;
-      break;
-    case v1::Session::TRAFFIC_LIGHT_AMBER:
-      r.light = TrafficLight::kAmber;
-      break;
-    default:
-      r.light = TrafficLight::kGreen;
-  }
-  r.pain_before = s.pain_before;
-  for (const auto& e : s.exercises) {
-    (e.completed ? r.exercises_done : r.exercises_skipped).push_back(e.slug);
-  }
-  return r;
-}
-
 v1::Recommendation::Kind ToProtoKind(RecommendationKind kind) {
   switch (kind) {
     case RecommendationKind::kProgress:
@@ -223,7 +202,7 @@ v1::ProgressSummary BuildSummary(const SummaryInput& in,
   RecommendationInput rec;
   rec.latest_disposition = Disposition(in.assessments);
   rec.initial_nprs_now = initial_nprs;
-  for (const auto& s : in.sessions) rec.sessions.push_back(RecordOf(s));
+  for (const auto& s : in.sessions) rec.sessions.push_back(ToSessionRecord(s));
   rec.active_periods = periods;
   if (in.plan) {
     rec.days_on_current_revision = static_cast<int>(

@@ -14,6 +14,7 @@ class ProgressModule final : public Module {
                  const std::string& internal_key,
                  const progress::ProgressRules& rules)
       : sessions_(pool),
+        alerts_(pool),
         pool_(MakeWorkerPool("progress", config)),
         kit_(pool_.get(), internal_key, KitOptions(config)),
         rules_(rules) {}
@@ -21,7 +22,7 @@ class ProgressModule final : public Module {
   // Called once per server (public and in-process): fresh objects each time.
   void Register(grpc::ServerBuilder& builder) override {
     services_.push_back(std::make_unique<progress::ProgressServiceImpl>(
-        &kit_, &sessions_, rules_));
+        &kit_, &sessions_, &alerts_, rules_));
     builder.RegisterService(services_.back().get());
   }
   std::vector<std::string> ServiceNames() const override {
@@ -37,6 +38,7 @@ class ProgressModule final : public Module {
 
  private:
   progress::SessionStore sessions_;
+  progress::AlertStore alerts_;
   std::unique_ptr<WorkerPool> pool_;
   ServiceKit kit_;
   const progress::ProgressRules rules_;

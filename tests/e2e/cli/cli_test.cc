@@ -231,5 +231,112 @@ TEST_F(CliTest, LoginVerifiesAndStoresTheTokenPrivately) {
   EXPECT_EQ(list.exit_code, 0) << list.err;
 }
 
+// The first string value of `"key": "..."` in the CLI's JSON output.
+std::string JsonString(const std::string& json, const std::string& key) {
+  const std::string needle = "\"" + key + "\": \"";
+  const auto at = json.find(needle);
+  if (at == std::string::npos) return "";
+  const auto start = at + needle.size();
+  return json.substr(start, json.find('"', start) - start);
+}
+
+TEST_F(CliTest, ClinicDaySessionsProgressAndAlerts) {
+  const std::string patient = AddPatient("Eva", "Salinas");
+  ProcessResult intake = Cli(
+      {"intake", "record", patient, "--duration-weeks", "20", "--pain-now", "6",
+       "--odi", "2,1,2,1,2,2,1,0,1,2", "--start-back", "1,0,0,1,0,0,0,0,2"});
+  ASSERT_EQ(intake.exit_code, 0) << intake.err;
+  ProcessResult assign = Cli({"plans", "assign", patient, "-o", "json"});
+  ASSERT_EQ(assign.exit_code, 0) << assign.err;
+  const std::string plan = JsonString(assign.out, "name");
+  const std::string exercise = JsonString(assign.out, "exercise");
+  ASSERT_NE(plan.find("/plans/"), std::string::npos) << assign.out;
+  ASSERT_EQ(exercise.rfind("exercises/", 0), 0u) << assign.out;
+
+  ProcessResult easy =
+      Cli({"sessions", "log", patient, "--plan", plan, "--pain-before", "3",
+           "--pain-during", "3", "--pain-after", "3", "--done",
+           exercise.substr(10), "--rpe", "4", "--walking-minutes", "20"});
+  ASSERT_EQ(easy.exit_code, 0) << easy.err;
+  EXPECT_TRUE(StrContains(easy.out, "Traffic light:")) << easy.out;
+  EXPECT_TRUE(StrContains(easy.out, exercise.substr(10))) << easy.out;
+  ProcessResult fine =
+      Cli({"sessions", "log", patient, "--plan", plan, "--performed-at", "now",
+           "--pain-before", "3", "--pain-during", "4", "--pain-after", "3"});
+  ASSERT_EQ(fine.exit_code, 0) << fine.err;
+  ProcessResult painful =
+      Cli({"sessions", "log", patient, "--plan", plan, "--pain-before", "4",
+           "--pain-during", "8", "--pain-after", "6", "--notes", "bad day",
+           "-o", "json"});
+  ASSERT_EQ(painful.exit_code, 0) << painful.err;
+  EXPECT_TRUE(
+      StrContains(painful.out, "\"trafficLight\": \"TRAFFIC_LIGHT_RED\""))
+      << painful.out;
+  const std::string session = JsonString(painful.out, "name");
+
+  ProcessResult list = Cli({"sessions", "list", patient});
+  ASSERT_EQ(list.exit_code, 0) << list.err;
+  EXPECT_TRUE(StrContains(list.out, "LIGHT")) << list.out;
+  EXPECT_TRUE(StrContains(list.out, "8/10")) << list.out;
+  ProcessResult update =
+      Cli({"sessions", "update", session, "--pain-24h", "5"});
+  ASSERT_EQ(update.exit_code, 0) << update.err;
+  EXPECT_TRUE(StrContains(update.out, "Pain 24 h:")) << update.out;
+  EXPECT_TRUE(StrContains(update.out, "5/10")) << update.out;
+  ProcessResult show = Cli({"sessions", "show", session});
+  ASSERT_EQ(show.exit_code, 0) << show.err;
+  EXPECT_TRUE(StrContains(show.out, "bad day")) << show.out;
+
+  ProcessResult progress = Cli({"progress", patient});
+  ASSERT_EQ(progress.exit_code, 0) << progress.err;
+  EXPECT_TRUE(StrContains(progress.out, "red 1")) << progress.out;
+  EXPECT_TRUE(StrContains(progress.out, "\nRecommendation: ")) << progress.out;
+  EXPECT_TRUE(StrContains(progress.out, "ADHERENCE")) << progress.out;
+  // Pain 8 of 10 is the sixth block of eight.
+  EXPECT_TRUE(StrContains(progress.out, "\xe2\x96\x86")) << progress.out;
+  ProcessResult progress_json = Cli({"progress", patient, "-o", "json"});
+  ASSERT_EQ(progress_json.exit_code, 0) << progress_json.err;
+  EXPECT_TRUE(StrContains(progress_json.out, "\"redSessions\": 1"))
+      << progress_json.out;
+
+  std::cerr << "TMPDBG\n" << easy.out << list.out << progress.out;
+  ProcessResult alerts = Cli({"alerts", "list", patient});
+  std::cerr << alerts.out << Cli({"sessions", "log", patient}).err;
+  ASSERT_EQ(alerts.exit_code, 0) << alerts.err;
+  EXPECT_TRUE(StrContains(alerts.out, "pain flare")) << alerts.out;
+  ProcessResult alerts_json =
+      Cli({"alerts", "list", patient, "--kind", "pain-flare", "-o", "json"});
+  ASSERT_EQ(alerts_json.exit_code, 0) << alerts_json.err;
+  const std::string alert = JsonString(alerts_json.out, "name");
+  ASSERT_NE(alert.find("/alerts/"), std::string::npos) << alerts_json.out;
+  ProcessResult ack =
+      Cli({"alerts", "ack", alert, "--note", "called her, regressed plan"});
+  ASSERT_EQ(ack.exit_code, 0) << ack.err;
+  EXPECT_TRUE(StrContains(ack.out, "acknowledged")) << ack.out;
+  EXPECT_TRUE(StrContains(ack.out, "called her, regressed plan")) << ack.out;
+  ProcessResult acknowledged =
+      Cli({"alerts", "list", patient, "--acknowledged"});
+  ASSERT_EQ(acknowledged.exit_code, 0) << acknowledged.err;
+  EXPECT_TRUE(StrContains(acknowledged.out, alert.substr(9)))
+      << acknowledged.out;
+}
+
+TEST_F(CliTest, SessionPainOutOfRangeShowsTheFieldOnItsOwnLine) {
+  const std::string patient = AddPatient("Finn", "Adeyemi");
+  ASSERT_EQ(Cli({"intake", "record", patient, "--duration-weeks", "20",
+                 "--pain-now", "5", "--odi", "1,1,1,1,1,1,1,1,1,1",
+                 "--start-back", "0,0,0,0,0,0,0,0,0"})
+                .exit_code,
+            0);
+  ASSERT_EQ(Cli({"plans", "assign", patient}).exit_code, 0);
+  ProcessResult r = Cli({"sessions", "log", patient, "--pain-before", "3",
+                         "--pain-during", "11", "--pain-after", "3"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_TRUE(StrContains(r.err, "invalid argument")) << r.err;
+  EXPECT_TRUE(StrContains(
+      r.err, "\n  session.worst_pain_during: must be 0..10, got 11"))
+      << r.err;
+}
+
 }  // namespace
 }  // namespace corebalance::test

@@ -1,0 +1,218 @@
+// ProgressService: raising, listing and acknowledging alerts.
+
+#include <algorithm>
+
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "services/common/errors.h"
+#include "services/common/page_token.h"
+#include "services/common/resource_id.h"
+#include "services/common/sql_time.h"
+#include "services/common/status_macros.h"
+#include "services/common/validation.h"
+#include "services/progress/progress_service.h"
+#include "services/progress/rules/alerts.h"
+#include "services/progress/rules/days.h"
+#include "services/progress/session_proto.h"
+
+namespace corebalance::progress {
+namespace {
+
+constexpr MethodSpec kListAlerts{"corebalance.v1.ProgressService/ListAlerts",
+                                 Permission::kClinicalRead, true};
+constexpr MethodSpec kAcknowledgeAlert{
+    "corebalance.v1.ProgressService/AcknowledgeAlert",
+    Permission::kClinicalWrite, true};
+
+constexpr size_t kMaxNote = 2000;
+
+v1::Alert::Kind ToProtoKind(AlertKind kind) {
+  switch (kind) {
+    case AlertKind::kPainFlare:
+      return v1::Alert::KIND_PAIN_FLARE;
+    case AlertKind::kWorsening:
+      return v1::Alert::KIND_WORSENING;
+    case AlertKind::kNonAdherence:
+      return v1::Alert::KIND_NON_ADHERENCE;
+    case AlertKind::kLowAdherence:
+      return v1::Alert::KIND_LOW_ADHERENCE;
+  }
+  return v1::Alert::KIND_UNSPECIFIED;
+}
+
+std::string AlertName(const std::string& patient_id, const std::string& id) {
+  return absl::StrCat("patients/", patient_id, "/alerts/", id);
+}
+
+v1::Alert ToProto(const StoredAlert& a) {
+  v1::Alert out;
+  out.set_name(AlertName(a.patient_id, a.id));
+  out.set_kind(static_cast<v1::Alert::Kind>(a.kind));
+  out.set_cause(a.cause_key);
+  out.set_message(a.message);
+  out.set_state(static_cast<v1::Alert::State>(a.state));
+  *out.mutable_create_time() = ToProtoTime(a.create_time);
+  if (a.acknowledge_time) {
+    *out.mutable_acknowledge_time() = ToProtoTime(*a.acknowledge_time);
+  }
+  out.set_acknowledged_by(a.acknowledged_by);
+  out.set_acknowledge_note(a.acknowledge_note);
+  return out;
+}
+
+struct AlertRef {
+  std::string patient_id;
+  std::string id;
+};
+
+std::optional<AlertRef> ParseAlertName(const std::string& name) {
+  const size_t at = name.find("/alerts/");
+  if (at == std::string::npos) return std::nullopt;
+  AlertRef ref{IdFromName(name.substr(0, at), "patients"),
+               name.substr(at + std::string("/alerts/").size())};
+  if (ref.patient_id.empty() || !IsValidResourceId(ref.id)) {
+    return std::nullopt;
+  }
+  return ref;
+}
+
+}  // namespace
+
+absl::Status ProgressServiceImpl::RaiseSessionAlerts(
+    const RpcCall& call, const std::string& patient_id) {
+  const absl::Time now = absl::Now();
+  const int lookback = std::max(rules_.alerts.pain_flare_lookback_days,
+                                rules_.alerts.worsening.recent_days);
+  SessionQuery query;
+  query.clinic_id = call.principal().clinic_id;
+  query.patient_id = patient_id;
+  query.start_time = StartOfUtcDay(LastDays(now, lookback).first);
+  query.limit = 5000;
+  CB_ASSIGN_OR_RETURN(std::vector<StoredSession> sessions,
+                      sessions_->List(query, call.deadline()));
+  AlertInput input;
+  // A session up to the clock skew ahead of this server still counts.
+  input.now = now;
+  for (const auto& s : sessions)
+    input.now = std::max(input.now, s.performed_at);
+  for (const auto& s : sessions) input.sessions.push_back(ToSessionRecord(s));
+  CB_ASSIGN_OR_RETURN(
+      std::vector<v1::Assessment> assessments,
+      peers_->Assessments(PatientName(patient_id), ForwardedAuthorization(call),
+                          call.deadline()));
+  for (auto it = assessments.rbegin(); it != assessments.rend(); ++it) {
+    if (it->kind() == v1::Assessment::KIND_INITIAL) {
+      input.initial_nprs_now = it->nprs_now();
+      break;
+    }
+  }
+  // No plan: the adherence alerts are the scanner's, not a session's.
+  std::vector<StoredAlert> raised;
+  for (const Alert& alert : EvaluateAlerts(input, rules_.alerts)) {
+    if (alert.kind != AlertKind::kPainFlare &&
+        alert.kind != AlertKind::kWorsening) {
+      continue;
+    }
+    StoredAlert a;
+    a.id = NewResourceId();
+    a.clinic_id = call.principal().clinic_id;
+    a.patient_id = patient_id;
+    a.kind = ToProtoKind(alert.kind);
+    a.cause_key = alert.cause_key;
+    a.message = alert.message;
+    a.state = v1::Alert::STATE_OPEN;
+    a.create_time = NowMicros();
+    raised.push_back(std::move(a));
+  }
+  return alerts_->Raise(raised, call.deadline());
+}
+
+grpc::ServerUnaryReactor* ProgressServiceImpl::ListAlerts(
+    grpc::CallbackServerContext* context, const v1::ListAlertsRequest* request,
+    v1::ListAlertsResponse* response) {
+  return kit_->Unary(
+      context, request, kListAlerts, [=, this](RpcCall& call) -> absl::Status {
+        const std::string& parent = request->parent();
+        FieldViolations violations;
+        AlertQuery query;
+        if (parent != "patients/-") {
+          query.patient_id = IdFromName(parent, "patients");
+          if (query.patient_id.empty()) {
+            violations.push_back(
+                {"parent", "must be \"patients/{patient}\" or \"patients/-\""});
+          } else {
+            call.AuditResource(absl::StrCat(parent, "/alerts"), parent);
+          }
+        }
+        if (!v1::Alert::Kind_IsValid(request->kind())) {
+          violations.push_back({"kind", "unknown kind"});
+        }
+        if (!v1::Alert::State_IsValid(request->state())) {
+          violations.push_back({"state", "unknown state"});
+        }
+        auto page_size = EffectivePageSize(request->page_size());
+        if (!page_size.ok()) {
+          violations.push_back({"page_size", "must not be negative"});
+        }
+        if (!violations.empty()) return InvalidArgumentError(violations);
+        const std::string fingerprint =
+            absl::StrCat(parent, "|", request->kind(), "|", request->state());
+        CB_ASSIGN_OR_RETURN(
+            std::optional<PageCursor> cursor,
+            DecodePageToken(request->page_token(), fingerprint));
+        query.clinic_id = call.principal().clinic_id;
+        query.kind = request->kind();
+        query.state = request->state();
+        query.limit = *page_size + 1;
+        if (cursor) query.before_seq = cursor->last_key;
+        CB_ASSIGN_OR_RETURN(std::vector<StoredAlert> found,
+                            alerts_->List(query, call.deadline()));
+        const bool more = static_cast<int>(found.size()) > *page_size;
+        if (more) found.resize(*page_size);
+        for (const auto& a : found) *response->add_alerts() = ToProto(a);
+        if (more) {
+          response->set_next_page_token(EncodePageToken(
+              {found.back().seq, found.back().id}, fingerprint));
+        }
+        return absl::OkStatus();
+      });
+}
+
+grpc::ServerUnaryReactor* ProgressServiceImpl::AcknowledgeAlert(
+    grpc::CallbackServerContext* context,
+    const v1::AcknowledgeAlertRequest* request, v1::Alert* response) {
+  return kit_->Unary(
+      context, request, kAcknowledgeAlert,
+      [=, this](RpcCall& call) -> absl::Status {
+        const auto ref = ParseAlertName(request->name());
+        if (!ref) {
+          return InvalidArgumentError("name",
+                                      "must be a resource name like "
+                                      "\"patients/abc/alerts/def\"");
+        }
+        call.AuditResource(request->name(), PatientName(ref->patient_id));
+        FieldViolations violations;
+        CheckRequiredText("note", request->note(), kMaxNote, violations);
+        if (!violations.empty()) return InvalidArgumentError(violations);
+        const int64_t clinic_id = call.principal().clinic_id;
+        CB_ASSIGN_OR_RETURN(auto found, alerts_->Get(clinic_id, ref->patient_id,
+                                                     ref->id, call.deadline()));
+        if (!found) return NotFoundError(request->name());
+        CB_ASSIGN_OR_RETURN(bool acknowledged,
+                            alerts_->Acknowledge(
+                                clinic_id, ref->id, call.principal().name,
+                                request->note(), NowMicros(), call.deadline()));
+        if (!acknowledged) {
+          return FailedPreconditionError("ALERT_ALREADY_ACKNOWLEDGED", "ALERT",
+                                         request->name(),
+                                         "the alert was acknowledged already");
+        }
+        CB_ASSIGN_OR_RETURN(found, alerts_->Get(clinic_id, ref->patient_id,
+                                                ref->id, call.deadline()));
+        if (!found) return NotFoundError(request->name());
+        *response = ToProto(*found);
+        return absl::OkStatus();
+      });
+}
+
+}  // namespace corebalance::progress
