@@ -138,7 +138,7 @@ class MicroservicesDeploymentTest : public ::testing::Test {
 
 TEST_F(MicroservicesDeploymentTest, ServesAFlowAcrossTheOverlaysProcesses) {
   // Every service of the binary has its own Deployment.
-  for (const char* target : {"access", "intake", "prescription"}) {
+  for (const char* target : {"access", "intake", "prescription", "progress"}) {
     ASSERT_TRUE(ports_.count(target))
         << "no Deployment with --target=" << target;
   }
@@ -224,6 +224,42 @@ TEST_F(MicroservicesDeploymentTest, ServesAFlowAcrossTheOverlaysProcesses) {
   EXPECT_EQ(plan.assessment(), assessment.name());
   EXPECT_EQ(plan.state(), v1::Plan::STATE_ACTIVE);
   EXPECT_FALSE(plan.exercises().empty());
+
+  // The practitioner's CLI against the same processes: each command talks to
+  // the Deployment that hosts its service.
+  auto cli = [&](const std::string& target, std::vector<std::string> args) {
+    std::vector<std::string> argv{COREBALANCE_CLI_BIN,
+                                  "--addr",
+                                  Address(target),
+                                  "--token",
+                                  admin,
+                                  "-o",
+                                  "json"};
+    argv.insert(argv.end(), args.begin(), args.end());
+    return RunProcess(argv);
+  };
+  ProcessResult added = cli("intake", {"patients", "add", "--given-name",
+                                       "Maya", "--family-name", "Ortiz"});
+  ASSERT_EQ(added.exit_code, 0) << added.err;
+  const size_t at = added.out.find("\"name\": \"patients/");
+  ASSERT_NE(at, std::string::npos) << added.out;
+  const std::string cli_patient =
+      added.out.substr(at + 9, added.out.find('"', at + 9) - (at + 9));
+  ProcessResult recorded =
+      cli("intake", {"intake", "record", cli_patient, "--duration-weeks", "20",
+                     "--pain-now", "5", "--odi", "1,1,2,1,2,2,1,0,1,1",
+                     "--start-back", "0,0,1,0,0,0,0,0,1"});
+  ASSERT_EQ(recorded.exit_code, 0) << recorded.err;
+  EXPECT_TRUE(absl::StrContains(recorded.out, "DISPOSITION_PROCEED"))
+      << recorded.out;
+  ProcessResult assigned =
+      cli("prescription", {"plans", "assign", cli_patient});
+  ASSERT_EQ(assigned.exit_code, 0) << assigned.err;
+  EXPECT_TRUE(absl::StrContains(assigned.out, "planTemplates/foundation"))
+      << assigned.out;
+  ProcessResult wrong_process =
+      cli("prescription", {"patients", "show", cli_patient});
+  EXPECT_NE(wrong_process.exit_code, 0) << "prescription does not host intake";
 
   // SIGTERM as Kubernetes sends it: each drains by the ConfigMap's delays and
   // exits 0 within the pods' terminationGracePeriodSeconds (40 s).

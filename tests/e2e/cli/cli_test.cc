@@ -262,8 +262,10 @@ TEST_F(CliTest, ClinicDaySessionsProgressAndAlerts) {
   EXPECT_TRUE(StrContains(easy.out, exercise.substr(10))) << easy.out;
   ProcessResult fine =
       Cli({"sessions", "log", patient, "--plan", plan, "--performed-at", "now",
-           "--pain-before", "3", "--pain-during", "4", "--pain-after", "3"});
+           "--pain-before", "3", "--pain-during", "4", "--pain-after", "3",
+           "--skipped", exercise.substr(10) + ":short of time"});
   ASSERT_EQ(fine.exit_code, 0) << fine.err;
+  EXPECT_TRUE(StrContains(fine.out, "short of time")) << fine.out;
   ProcessResult painful =
       Cli({"sessions", "log", patient, "--plan", plan, "--pain-before", "4",
            "--pain-during", "8", "--pain-after", "6", "--notes", "bad day",
@@ -299,9 +301,7 @@ TEST_F(CliTest, ClinicDaySessionsProgressAndAlerts) {
   EXPECT_TRUE(StrContains(progress_json.out, "\"redSessions\": 1"))
       << progress_json.out;
 
-  std::cerr << "TMPDBG\n" << easy.out << list.out << progress.out;
   ProcessResult alerts = Cli({"alerts", "list", patient});
-  std::cerr << alerts.out << Cli({"sessions", "log", patient}).err;
   ASSERT_EQ(alerts.exit_code, 0) << alerts.err;
   EXPECT_TRUE(StrContains(alerts.out, "pain flare")) << alerts.out;
   ProcessResult alerts_json =
