@@ -73,10 +73,10 @@ int RunBootstrap(const ServerConfig& config, const BootstrapArgs& args) {
                         args.admin_email, absl::Now() + kCommandTimeout);
   if (!result.ok()) return Fail(result.status());
   if (result->admin_token.empty()) {
-    std::cerr << "already bootstrapped: clinic \"" << result->clinic.display_name
-              << "\" has admin \"" << result->admin.display_name
-              << "\" (staffMembers/" << result->admin.id
-              << "); no new token was issued\n";
+    std::cerr << "already bootstrapped: clinic \""
+              << result->clinic.display_name << "\" has admin \""
+              << result->admin.display_name << "\" (staffMembers/"
+              << result->admin.id << "); no new token was issued\n";
     return 0;
   }
   std::cerr << "created clinic \"" << result->clinic.display_name

@@ -1,9 +1,9 @@
 #ifndef COREBALANCE_SERVICES_SERVER_CREDENTIALS_H_
 #define COREBALANCE_SERVICES_SERVER_CREDENTIALS_H_
 
-#include <memory>
-
 #include <grpcpp/security/server_credentials.h>
+
+#include <memory>
 
 #include "absl/status/statusor.h"
 #include "services/server/server_config.h"

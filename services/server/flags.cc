@@ -32,8 +32,8 @@ void AddServerFlags(CLI::App& app, ServerConfig& c, RawFlags& raw) {
   for (Target t : AllTargets()) {
     names += (names.empty() ? "" : ",") + std::string(TargetName(t));
   }
-  opt("target", raw.targets, "services to host: all, or a comma list of " + names,
-      "TARGET");
+  opt("target", raw.targets,
+      "services to host: all, or a comma list of " + names, "TARGET");
   opt("listen", c.listen, "gRPC listen address", "LISTEN");
   opt("health-listen", c.health_listen,
       "extra plaintext listener serving only grpc.health.v1 (for probes)",
@@ -43,8 +43,7 @@ void AddServerFlags(CLI::App& app, ServerConfig& c, RawFlags& raw) {
   opt("mysql-password", c.mysql_password,
       "database password (overrides the URL's; prefer the env variable)",
       "MYSQL_PASSWORD");
-  opt("pool-size", c.pool_size, "database connections per process",
-      "POOL_SIZE")
+  opt("pool-size", c.pool_size, "database connections per process", "POOL_SIZE")
       ->check(CLI::Range(1, 1000));
   opt("pool-checkout-timeout", raw.pool_checkout_timeout,
       "how long a call waits for a free database connection",
@@ -109,8 +108,7 @@ absl::Status FinishConfig(const RawFlags& raw, ServerConfig& c) {
         std::tuple{"max-call-deadline", &raw.max_call_deadline,
                    &c.max_call_deadline},
         std::tuple{"auth-cache-ttl", &raw.auth_cache_ttl, &c.auth_cache_ttl},
-        std::tuple{"health-interval", &raw.health_interval,
-                   &c.health_interval},
+        std::tuple{"health-interval", &raw.health_interval, &c.health_interval},
         std::tuple{"drain-delay", &raw.drain_delay, &c.drain_delay},
         std::tuple{"drain-timeout", &raw.drain_timeout, &c.drain_timeout},
         std::tuple{"max-connection-age", &raw.max_connection_age,

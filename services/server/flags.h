@@ -1,10 +1,9 @@
 #ifndef COREBALANCE_SERVICES_SERVER_FLAGS_H_
 #define COREBALANCE_SERVICES_SERVER_FLAGS_H_
 
+#include <CLI/CLI.hpp>
 #include <map>
 #include <string>
-
-#include <CLI/CLI.hpp>
 
 #include "absl/status/status.h"
 #include "services/server/server_config.h"

@@ -37,7 +37,8 @@ void HealthMonitor::StopAndReportNotServing() {
 }
 
 void HealthMonitor::CheckOnce() {
-  const absl::Time deadline = absl::Now() + std::min(interval_, absl::Seconds(2));
+  const absl::Time deadline =
+      absl::Now() + std::min(interval_, absl::Seconds(2));
   absl::Status status = pool_->Ping(deadline);
   // Every connection busy means the database is up and working hard.
   if (absl::IsResourceExhausted(status)) status = absl::OkStatus();

@@ -1,12 +1,12 @@
 #ifndef COREBALANCE_SERVICES_SERVER_HEALTH_MONITOR_H_
 #define COREBALANCE_SERVICES_SERVER_HEALTH_MONITOR_H_
 
+#include <grpcpp/health_check_service_interface.h>
+
 #include <functional>
 #include <string>
 #include <thread>
 #include <vector>
-
-#include <grpcpp/health_check_service_interface.h>
 
 #include "absl/synchronization/notification.h"
 #include "absl/time/time.h"

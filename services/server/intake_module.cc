@@ -70,22 +70,6 @@ class IntakeModule final : public Module {
   std::vector<std::unique_ptr<intake::IntakeServiceImpl>> services_;
 };
 
-// Stands in for the module when the configuration is bad, so the runtime
-// reports the problem and stops before serving.
-class MisconfiguredModule final : public Module {
- public:
-  explicit MisconfiguredModule(absl::Status problem)
-      : problem_(std::move(problem)) {}
-  absl::Status ConfigStatus() const override { return problem_; }
-  void Register(grpc::ServerBuilder&) override {}
-  std::vector<std::string> ServiceNames() const override { return {}; }
-  void Wire(const Peers&) override {}
-  void StopWorkers() override {}
-
- private:
-  absl::Status problem_;
-};
-
 }  // namespace
 
 std::unique_ptr<Module> MakeIntakeModule(const ServerConfig& config,
@@ -93,10 +77,10 @@ std::unique_ptr<Module> MakeIntakeModule(const ServerConfig& config,
                                          const std::string& internal_key) {
   auto policy = intake::ScoringPolicyFromConfig(config.policy.intake());
   if (!policy.ok()) {
-    return std::make_unique<MisconfiguredModule>(policy.status());
+    return MakeMisconfiguredModule(policy.status());
   }
   auto zone = ClinicZone(config.clinic_time_zone);
-  if (!zone.ok()) return std::make_unique<MisconfiguredModule>(zone.status());
+  if (!zone.ok()) return MakeMisconfiguredModule(zone.status());
   return std::make_unique<IntakeModule>(config, pool, internal_key, *policy,
                                         *zone);
 }

@@ -26,8 +26,9 @@ int main(int argc, char** argv) {
       "create the clinic and its first admin once; prints the admin token");
   bootstrap->add_option("--clinic", bootstrap_args.clinic, "clinic name")
       ->required();
-  bootstrap->add_option("--admin-name", bootstrap_args.admin_name,
-                        "first admin's full name")
+  bootstrap
+      ->add_option("--admin-name", bootstrap_args.admin_name,
+                   "first admin's full name")
       ->required();
   bootstrap->add_option("--admin-email", bootstrap_args.admin_email,
                         "first admin's email");

@@ -4,7 +4,8 @@
 
 namespace corebalance::server {
 
-std::vector<store::Migration> MigrationsFor(const std::vector<Target>& targets) {
+std::vector<store::Migration> MigrationsFor(
+    const std::vector<Target>& targets) {
   std::vector<store::Migration> out;
   for (const auto& factory : ModuleFactories()) {
     if (!Hosts(targets, factory.target)) continue;

@@ -1,13 +1,13 @@
 #ifndef COREBALANCE_SERVICES_SERVER_MODULE_H_
 #define COREBALANCE_SERVICES_SERVER_MODULE_H_
 
+#include <grpcpp/channel.h>
+#include <grpcpp/server_builder.h>
+
 #include <map>
 #include <memory>
 #include <string>
 #include <vector>
-
-#include <grpcpp/channel.h>
-#include <grpcpp/server_builder.h>
 
 #include "absl/status/status.h"
 #include "services/common/audit_client.h"
@@ -67,6 +67,11 @@ struct ModuleFactory {
 };
 
 const std::vector<ModuleFactory>& ModuleFactories();
+
+// Stands in for a module whose configuration is bad (e.g. a clinic policy
+// that makes no sense): its ConfigStatus() is `problem`, so the runtime
+// reports it and stops before serving.
+std::unique_ptr<Module> MakeMisconfiguredModule(absl::Status problem);
 const ModuleFactory& FactoryFor(Target target);
 
 }  // namespace corebalance::server

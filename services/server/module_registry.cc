@@ -30,6 +30,28 @@ const std::vector<ModuleFactory>& ModuleFactories() {
   return *factories;
 }
 
+namespace {
+
+class MisconfiguredModule final : public Module {
+ public:
+  explicit MisconfiguredModule(absl::Status problem)
+      : problem_(std::move(problem)) {}
+  absl::Status ConfigStatus() const override { return problem_; }
+  void Register(grpc::ServerBuilder&) override {}
+  std::vector<std::string> ServiceNames() const override { return {}; }
+  void Wire(const Peers&) override {}
+  void StopWorkers() override {}
+
+ private:
+  absl::Status problem_;
+};
+
+}  // namespace
+
+std::unique_ptr<Module> MakeMisconfiguredModule(absl::Status problem) {
+  return std::make_unique<MisconfiguredModule>(std::move(problem));
+}
+
 const ModuleFactory& FactoryFor(Target target) {
   for (const auto& f : ModuleFactories()) {
     if (f.target == target) return f;

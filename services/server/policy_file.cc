@@ -9,7 +9,8 @@
 
 namespace corebalance::server {
 
-absl::StatusOr<config::v1::ServerPolicy> LoadPolicyFile(const std::string& path) {
+absl::StatusOr<config::v1::ServerPolicy> LoadPolicyFile(
+    const std::string& path) {
   config::v1::ServerPolicy policy;
   if (path.empty()) return policy;
   std::ifstream in(path);

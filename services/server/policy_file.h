@@ -11,7 +11,8 @@ namespace corebalance::server {
 // Reads the clinic policy JSON file (protobuf JSON mapping). Unknown fields
 // are errors, so a misspelt policy never silently falls back to a default.
 // An empty path gives the all-defaults policy.
-absl::StatusOr<config::v1::ServerPolicy> LoadPolicyFile(const std::string& path);
+absl::StatusOr<config::v1::ServerPolicy> LoadPolicyFile(
+    const std::string& path);
 
 }  // namespace corebalance::server
 

@@ -46,29 +46,13 @@ class PrescriptionModule final : public Module {
   std::vector<std::unique_ptr<prescription::PrescriptionServiceImpl>> services_;
 };
 
-// Stands in for the module when the dose policy is bad, so the runtime
-// reports the problem and stops before serving.
-class MisconfiguredModule final : public Module {
- public:
-  explicit MisconfiguredModule(absl::Status problem)
-      : problem_(std::move(problem)) {}
-  absl::Status ConfigStatus() const override { return problem_; }
-  void Register(grpc::ServerBuilder&) override {}
-  std::vector<std::string> ServiceNames() const override { return {}; }
-  void Wire(const Peers&) override {}
-  void StopWorkers() override {}
-
- private:
-  absl::Status problem_;
-};
-
 }  // namespace
 
 std::unique_ptr<Module> MakePrescriptionModule(
     const ServerConfig& config, store::Pool* pool,
     const std::string& internal_key) {
   auto rules = prescription::DoseRulesFromConfig(config.policy.prescription());
-  if (!rules.ok()) return std::make_unique<MisconfiguredModule>(rules.status());
+  if (!rules.ok()) return MakeMisconfiguredModule(rules.status());
   return std::make_unique<PrescriptionModule>(config, pool, internal_key,
                                               *rules);
 }

@@ -46,29 +46,13 @@ class ProgressModule final : public Module {
   std::vector<std::unique_ptr<progress::ProgressServiceImpl>> services_;
 };
 
-// Stands in for the module when the progress policy is bad, so the runtime
-// reports the problem and stops before serving.
-class MisconfiguredModule final : public Module {
- public:
-  explicit MisconfiguredModule(absl::Status problem)
-      : problem_(std::move(problem)) {}
-  absl::Status ConfigStatus() const override { return problem_; }
-  void Register(grpc::ServerBuilder&) override {}
-  std::vector<std::string> ServiceNames() const override { return {}; }
-  void Wire(const Peers&) override {}
-  void StopWorkers() override {}
-
- private:
-  absl::Status problem_;
-};
-
 }  // namespace
 
 std::unique_ptr<Module> MakeProgressModule(const ServerConfig& config,
                                            store::Pool* pool,
                                            const std::string& internal_key) {
   auto rules = progress::ProgressRulesFromConfig(config.policy.progress());
-  if (!rules.ok()) return std::make_unique<MisconfiguredModule>(rules.status());
+  if (!rules.ok()) return MakeMisconfiguredModule(rules.status());
   return std::make_unique<ProgressModule>(config, pool, internal_key, *rules);
 }
 

@@ -32,7 +32,7 @@ struct ServerConfig {
   int max_queued_calls = 1000;
   absl::Duration max_call_deadline = absl::Seconds(30);
 
-  std::string tls_cert;       // PEM file; with tls_key, serve TLS
+  std::string tls_cert;  // PEM file; with tls_key, serve TLS
   std::string tls_key;
   std::string tls_client_ca;  // PEM file; require client certificates (mTLS)
 

@@ -2,18 +2,18 @@
 
 #include <grpcpp/ext/proto_server_reflection_plugin.h>
 #include <grpcpp/grpcpp.h>
+#include <grpcpp/health_check_service_interface.h>
 
 #include <cctype>
-#include <grpcpp/health_check_service_interface.h>
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "services/common/logging.h"
 #include "services/common/sha256.h"
-#include "services/server/module.h"
 #include "services/server/credentials.h"
 #include "services/server/health_monitor.h"
 #include "services/server/migrations_for.h"
+#include "services/server/module.h"
 #include "services/store/migrations.h"
 
 namespace corebalance::server {
@@ -41,9 +41,9 @@ void ApplyChannelSettings(const ServerConfig& config,
     builder.AddChannelArgument(
         GRPC_ARG_MAX_CONNECTION_AGE_MS,
         static_cast<int>(absl::ToInt64Milliseconds(config.max_connection_age)));
-    builder.AddChannelArgument(GRPC_ARG_MAX_CONNECTION_AGE_GRACE_MS,
-                               static_cast<int>(absl::ToInt64Milliseconds(
-                                   config.drain_timeout)));
+    builder.AddChannelArgument(
+        GRPC_ARG_MAX_CONNECTION_AGE_GRACE_MS,
+        static_cast<int>(absl::ToInt64Milliseconds(config.drain_timeout)));
   }
 }
 
@@ -179,7 +179,8 @@ class Runtime final : public ServerRuntime {
 
     const std::vector<store::Migration> schema = MigrationsFor(config.targets);
     health_monitor_ = std::make_unique<HealthMonitor>(
-        pool_.get(), [this, schema] { return store::CheckSchema(*pool_, schema); },
+        pool_.get(),
+        [this, schema] { return store::CheckSchema(*pool_, schema); },
         service_names, health, config.health_interval);
     health_monitor_->Start();
     log::Info("serving", {{"listen", config.listen},
