@@ -25,8 +25,10 @@ std::string Number(double value, const char* format = "%.1f") {
 }
 
 std::string AdherenceText(const v1::AdherencePeriod& p) {
-  const std::string logged = std::to_string(p.sessions_logged()) + " of " +
-                             Number(p.sessions_prescribed()) + " sessions";
+  const std::string logged =
+      std::to_string(p.sessions_logged()) + " of " +
+      Number(p.sessions_prescribed()) + " sessions prescribed, " +
+      FormatDate(p.first_day()) + ".." + FormatDate(p.last_day());
   if (!p.has_adherence_percent()) return logged + " (nothing prescribed)";
   return std::to_string(p.adherence_percent()) + " % (" + logged + ")";
 }

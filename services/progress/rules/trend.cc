@@ -1,11 +1,19 @@
 #include "services/progress/rules/trend.h"
 
+#include <algorithm>
+
 #include <vector>
 
 namespace corebalance::progress {
 
 std::optional<double> PainSlopePerWeek(std::span<const PainPoint> points) {
   if (points.size() < 2) return std::nullopt;
+  // A slope per week from sessions of a single day (minutes apart) would be
+  // an extrapolation by orders of magnitude: ask for at least a day's spread.
+  auto [earliest, latest] = std::minmax_element(
+      points.begin(), points.end(),
+      [](const PainPoint& a, const PainPoint& b) { return a.at < b.at; });
+  if (latest->at - earliest->at < absl::Hours(24)) return std::nullopt;
   // Weeks since the first point keep the numbers small and well-conditioned.
   const absl::Time origin = points.front().at;
   double mean_x = 0;

@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <stdexcept>
+#include <thread>
 
 namespace corebalance::test {
 
@@ -78,7 +79,10 @@ int PtySession::Wait(int timeout_ms) {
       pid_ = -1;
       return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     }
-    ReadSome(50);
+    // Once the child closed the terminal, poll returns at once (POLLHUP):
+    // sleep instead, or the loop ends before the exit can be reaped.
+    if (!ReadSome(50))
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
   return -1;
 }

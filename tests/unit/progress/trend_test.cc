@@ -58,6 +58,18 @@ TEST(PainSlopePerWeek, NeedsTwoDistinctMoments) {
   EXPECT_EQ(PainSlopePerWeek(same_moment), std::nullopt);
 }
 
+TEST(PainSlopePerWeek, NeedsADaysSpreadNotMinutes) {
+  // Three sessions in one morning say nothing about a weekly trend.
+  const std::vector<PainPoint> one_morning = {{Utc(2025, 3, 3, 9), 2},
+                                              {Utc(2025, 3, 3, 10), 5},
+                                              {Utc(2025, 3, 3, 11), 8}};
+  EXPECT_EQ(PainSlopePerWeek(one_morning), std::nullopt);
+  const std::vector<PainPoint> a_day_apart = {{Utc(2025, 3, 3, 9), 2},
+                                              {Utc(2025, 3, 4, 9), 3}};
+  ASSERT_TRUE(PainSlopePerWeek(a_day_apart).has_value());
+  EXPECT_NEAR(*PainSlopePerWeek(a_day_apart), 7.0, 1e-9);
+}
+
 TEST(SummarizePainTrend, NoPoints) {
   const PainTrend trend = SummarizePainTrend({}, 4, Utc(2025, 3, 16, 12));
   EXPECT_EQ(trend.points, 0);
