@@ -7,6 +7,7 @@
 #include "services/common/errors.h"
 #include "services/common/sql_time.h"
 #include "services/store/bind.h"
+#include "services/store/request_ids.h"
 #include "services/store/run.h"
 
 namespace corebalance::access {
@@ -78,26 +79,17 @@ std::optional<TokenRecord> SelectToken(Connection& c, int64_t clinic_id,
   return ReadToken(*rs);
 }
 
-// The resource id an earlier call with this request id created, if any.
+const store::RequestIds kRequestIds("access_request_ids");
+
 std::optional<std::string> FindRequest(Connection& c, int64_t clinic_id,
                                        const char* method,
                                        const std::string& request_id) {
-  if (request_id.empty()) return std::nullopt;
-  auto rs = Query(c,
-                  "SELECT resource_name FROM access_request_ids"
-                  " WHERE clinic_id = ? AND method = ? AND request_id = ?",
-                  clinic_id, method, request_id);
-  if (!rs->next()) return std::nullopt;
-  return GetString(*rs, "resource_name");
+  return kRequestIds.Find(c, clinic_id, method, request_id);
 }
 
 void RecordRequest(Connection& c, int64_t clinic_id, const char* method,
                    const std::string& request_id, const std::string& id) {
-  if (request_id.empty()) return;
-  Update(c,
-         "INSERT INTO access_request_ids (clinic_id, method, request_id,"
-         " resource_name, create_time) VALUES (?, ?, ?, ?, ?)",
-         clinic_id, method, request_id, id, NowMicros());
+  kRequestIds.Record(c, clinic_id, method, request_id, id);
 }
 
 // Keyset paging condition on (create_time, id).
@@ -107,10 +99,9 @@ std::string AfterCursor(const std::optional<PageCursor>& cursor) {
 
 // Runs a page query built with AfterCursor: parameters clinic_id, then the
 // cursor's (if any), then the limit.
-std::unique_ptr<sql::ResultSet> QueryPage(Connection& c, const std::string& sql,
-                                          int64_t clinic_id,
-                                          const std::optional<PageCursor>& cursor,
-                                          int limit) {
+std::unique_ptr<sql::ResultSet> QueryPage(
+    Connection& c, const std::string& sql, int64_t clinic_id,
+    const std::optional<PageCursor>& cursor, int limit) {
   if (!cursor) return Query(c, sql, clinic_id, limit);
   const absl::Time after = absl::FromUnixMicros(cursor->last_key);
   return Query(c, sql, clinic_id, after, after, cursor->last_id, limit);
@@ -167,7 +158,8 @@ absl::StatusOr<StaffRecord> AccessStore::CreateStaff(
   constexpr char kMethod[] = "CreateStaffMember";
   return store::WithTransaction(
       *pool_, deadline, [&](Connection& c) -> absl::StatusOr<StaffRecord> {
-        if (auto earlier = FindRequest(c, staff.clinic_id, kMethod, request_id)) {
+        if (auto earlier =
+                FindRequest(c, staff.clinic_id, kMethod, request_id)) {
           if (auto found = SelectStaff(c, staff.clinic_id, *earlier)) {
             return *found;
           }
@@ -244,7 +236,8 @@ absl::StatusOr<TokenRecord> AccessStore::InsertToken(
   return store::WithTransaction(
       *pool_, deadline, [&](Connection& c) -> absl::StatusOr<TokenRecord> {
         *replayed = false;
-        if (auto earlier = FindRequest(c, token.clinic_id, kMethod, request_id)) {
+        if (auto earlier =
+                FindRequest(c, token.clinic_id, kMethod, request_id)) {
           if (auto found = SelectToken(c, token.clinic_id, *earlier)) {
             *replayed = true;
             return *found;
@@ -285,7 +278,8 @@ absl::StatusOr<std::vector<TokenRecord>> AccessStore::ListTokens(
       *pool_, deadline,
       [&](Connection& c) -> absl::StatusOr<std::vector<TokenRecord>> {
         const std::string sql = absl::StrCat(
-            "SELECT ", kTokenColumns, " FROM access_api_tokens WHERE clinic_id = ?",
+            "SELECT ", kTokenColumns,
+            " FROM access_api_tokens WHERE clinic_id = ?",
             show_inactive ? ""
                           : " AND revoke_time IS NULL AND (expire_time IS NULL"
                             " OR expire_time > UTC_TIMESTAMP(6))",
@@ -333,9 +327,9 @@ absl::StatusOr<std::optional<TokenPrincipal>> AccessStore::FindActiveToken(
           return std::nullopt;
         }
         {
-          auto rs = Query(c,
-                          "SELECT display_name FROM access_clinics WHERE id = ?",
-                          t.clinic_id);
+          auto rs =
+              Query(c, "SELECT display_name FROM access_clinics WHERE id = ?",
+                    t.clinic_id);
           if (!rs->next()) return std::nullopt;
           found.clinic = Clinic{t.clinic_id, GetString(*rs, "display_name")};
         }

@@ -2,29 +2,22 @@
 
 #include "services/common/sql_time.h"
 #include "services/store/bind.h"
+#include "services/store/request_ids.h"
 
 namespace corebalance::intake {
+namespace {
+const store::RequestIds kRequestIds("intake_request_ids");
+}  // namespace
 
 std::optional<std::string> FindRequest(store::Connection& c, int64_t clinic_id,
                                        const char* method,
                                        const std::string& request_id) {
-  if (request_id.empty()) return std::nullopt;
-  auto rs =
-      store::Query(c,
-                   "SELECT resource_name FROM intake_request_ids"
-                   " WHERE clinic_id = ? AND method = ? AND request_id = ?",
-                   clinic_id, method, request_id);
-  if (!rs->next()) return std::nullopt;
-  return store::GetString(*rs, "resource_name");
+  return kRequestIds.Find(c, clinic_id, method, request_id);
 }
 
 void RecordRequest(store::Connection& c, int64_t clinic_id, const char* method,
                    const std::string& request_id, const std::string& id) {
-  if (request_id.empty()) return;
-  store::Update(c,
-                "INSERT INTO intake_request_ids (clinic_id, method, request_id,"
-                " resource_name, create_time) VALUES (?, ?, ?, ?, ?)",
-                clinic_id, method, request_id, id, NowMicros());
+  kRequestIds.Record(c, clinic_id, method, request_id, id);
 }
 
 std::string DateText(absl::CivilDay day) { return absl::FormatCivilTime(day); }

@@ -2,8 +2,12 @@
 
 #include "services/common/sql_time.h"
 #include "services/store/bind.h"
+#include "services/store/request_ids.h"
 
 namespace corebalance::prescription {
+namespace {
+const store::RequestIds kRequestIds("prescription_request_ids");
+}  // namespace
 
 Dose ReadDose(const sql::ResultSet& rs) {
   Dose d;
@@ -20,24 +24,12 @@ Dose ReadDose(const sql::ResultSet& rs) {
 std::optional<std::string> FindRequest(store::Connection& c, int64_t clinic_id,
                                        const char* method,
                                        const std::string& request_id) {
-  if (request_id.empty()) return std::nullopt;
-  auto rs =
-      store::Query(c,
-                   "SELECT resource_name FROM prescription_request_ids"
-                   " WHERE clinic_id = ? AND method = ? AND request_id = ?",
-                   clinic_id, method, request_id);
-  if (!rs->next()) return std::nullopt;
-  return store::GetString(*rs, "resource_name");
+  return kRequestIds.Find(c, clinic_id, method, request_id);
 }
 
 void RecordRequest(store::Connection& c, int64_t clinic_id, const char* method,
                    const std::string& request_id, const std::string& resource) {
-  if (request_id.empty()) return;
-  store::Update(
-      c,
-      "INSERT INTO prescription_request_ids (clinic_id, method,"
-      " request_id, resource_name, create_time) VALUES (?, ?, ?, ?, ?)",
-      clinic_id, method, request_id, resource, NowMicros());
+  kRequestIds.Record(c, clinic_id, method, request_id, resource);
 }
 
 }  // namespace corebalance::prescription

@@ -3,6 +3,7 @@
 #include "absl/strings/str_cat.h"
 #include "services/common/sql_time.h"
 #include "services/store/bind.h"
+#include "services/store/request_ids.h"
 #include "services/store/run.h"
 
 namespace corebalance::progress {
@@ -95,15 +96,11 @@ std::optional<StoredSession> SelectById(Connection& c, int64_t clinic_id,
   return found.front();
 }
 
+const store::RequestIds kRequestIds("progress_request_ids");
+
 std::optional<std::string> FindRequest(Connection& c, int64_t clinic_id,
                                        const std::string& request_id) {
-  if (request_id.empty()) return std::nullopt;
-  auto rs = Query(c,
-                  "SELECT resource_name FROM progress_request_ids"
-                  " WHERE clinic_id = ? AND method = ? AND request_id = ?",
-                  clinic_id, kLogSession, request_id);
-  if (!rs->next()) return std::nullopt;
-  return GetString(*rs, "resource_name");
+  return kRequestIds.Find(c, clinic_id, kLogSession, request_id);
 }
 
 }  // namespace
@@ -147,13 +144,7 @@ absl::StatusOr<StoredSession> SessionStore::Insert(
                  e.skip_reason, e.sets, e.reps, e.hold_seconds,
                  e.duration_minutes);
         }
-        if (!request_id.empty()) {
-          Update(c,
-                 "INSERT INTO progress_request_ids (clinic_id, method,"
-                 " request_id, resource_name, create_time)"
-                 " VALUES (?, ?, ?, ?, ?)",
-                 s.clinic_id, kLogSession, request_id, s.id, NowMicros());
-        }
+        kRequestIds.Record(c, s.clinic_id, kLogSession, request_id, s.id);
         return s;
       });
   // A concurrent retry recorded the request id first: its session stands.
