@@ -97,6 +97,19 @@ class ServiceKit {
     if (!queued) reactor->Finish(Overloaded(spec));
     return reactor;
   }
+  // For server-streaming methods: `open` runs the way a unary handler does
+  // (worker pool, authentication, permission, audit of the opening, one log
+  // line) and prepares the stream; then `opened` gets the outcome: OK to
+  // start streaming, else the status to finish the call with.
+  template <typename Open, typename Opened>
+  void OpenStream(grpc::CallbackServerContext* context,
+                  const google::protobuf::Message* request,
+                  const MethodSpec& spec, Open open, Opened opened) {
+    const bool queued = pool_->TrySubmit(
+        [this, context, request, &spec, open = std::move(open),
+         opened]() mutable { opened(Run(context, request, spec, open)); });
+    if (!queued) opened(Overloaded(spec));
+  }
   // For methods whose request names no resource.
   template <typename Handler>
   grpc::ServerUnaryReactor* Unary(grpc::CallbackServerContext* context,

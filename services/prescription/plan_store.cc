@@ -1,5 +1,7 @@
 #include "services/prescription/plan_store.h"
 
+#include <algorithm>
+
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
@@ -94,6 +96,45 @@ std::optional<PlanRecord> SelectPlan(Connection& c, int64_t clinic_id,
                            clinic_id, patient_id, id);
   if (plans.empty()) return std::nullopt;
   return plans.front();
+}
+
+// Up to `limit` revisions of a plan, newest first, below revision `before`
+// (0: from the latest).
+std::vector<RevisionRecord> SelectRevisions(Connection& c, int64_t clinic_id,
+                                            const std::string& patient_id,
+                                            const std::string& plan_id,
+                                            int before, int limit) {
+  std::vector<RevisionRecord> out;
+  {
+    auto rs = Query(c,
+                    absl::StrCat("SELECT ", kRevisionColumns,
+                                 " FROM prescription_plan_revisions"
+                                 " WHERE clinic_id = ? AND plan_id = ?"
+                                 " AND (? = 0 OR revision < ?)"
+                                 " ORDER BY revision DESC LIMIT ?"),
+                    clinic_id, plan_id, before, before, limit);
+    while (rs->next()) {
+      RevisionRecord r;
+      r.plan_id = GetString(*rs, "plan_id");
+      r.patient_id = patient_id;
+      r.revision = rs->getInt("revision");
+      r.action = static_cast<v1::PlanRevision::Action>(rs->getInt("action"));
+      r.actor = GetString(*rs, "actor");
+      r.reason = GetString(*rs, "reason");
+      r.changes =
+          absl::StrSplit(GetString(*rs, "changes"), '\n', absl::SkipEmpty());
+      r.state = static_cast<v1::Plan::State>(rs->getInt("state"));
+      r.content.template_slug = GetString(*rs, "template_slug");
+      r.content.dose_level =
+          static_cast<v1::DoseLevel>(rs->getInt("dose_level"));
+      r.create_time = GetTime(*rs, "create_time");
+      out.push_back(std::move(r));
+    }
+  }
+  for (auto& r : out) {
+    r.content.exercises = SelectExercises(c, r.plan_id, r.revision);
+  }
+  return out;
 }
 
 std::optional<std::string> Nullable(const std::string& s) {
@@ -275,36 +316,24 @@ absl::StatusOr<std::vector<RevisionRecord>> PlanStore::ListRevisions(
                           clinic_id, patient_id, plan_id);
           if (!rs->next()) return NotFoundError(PlanName(patient_id, plan_id));
         }
-        std::vector<RevisionRecord> out;
-        {
-          auto rs = Query(c,
-                          absl::StrCat("SELECT ", kRevisionColumns,
-                                       " FROM prescription_plan_revisions"
-                                       " WHERE clinic_id = ? AND plan_id = ?"
-                                       " AND (? = 0 OR revision < ?)"
-                                       " ORDER BY revision DESC LIMIT ?"),
-                          clinic_id, plan_id, before, before, limit);
-          while (rs->next()) {
-            RevisionRecord r;
-            r.plan_id = GetString(*rs, "plan_id");
-            r.patient_id = patient_id;
-            r.revision = rs->getInt("revision");
-            r.action =
-                static_cast<v1::PlanRevision::Action>(rs->getInt("action"));
-            r.actor = GetString(*rs, "actor");
-            r.reason = GetString(*rs, "reason");
-            r.changes = absl::StrSplit(GetString(*rs, "changes"), '\n',
-                                       absl::SkipEmpty());
-            r.state = static_cast<v1::Plan::State>(rs->getInt("state"));
-            r.content.template_slug = GetString(*rs, "template_slug");
-            r.content.dose_level =
-                static_cast<v1::DoseLevel>(rs->getInt("dose_level"));
-            r.create_time = GetTime(*rs, "create_time");
-            out.push_back(std::move(r));
-          }
-        }
-        for (auto& r : out) {
-          r.content.exercises = SelectExercises(c, r.plan_id, r.revision);
+        return SelectRevisions(c, clinic_id, patient_id, plan_id, before,
+                               limit);
+      });
+}
+
+absl::StatusOr<std::vector<ActivePlanRecord>> PlanStore::ListActivePlans(
+    const std::string& after_id, int limit, absl::Time deadline) {
+  return store::WithConnection(
+      *pool_, deadline,
+      [&](Connection& c) -> absl::StatusOr<std::vector<ActivePlanRecord>> {
+        std::vector<ActivePlanRecord> out;
+        for (PlanRecord& plan : SelectPlans(
+                 c, "state = ? AND id > ? ORDER BY id LIMIT ?",
+                 static_cast<int>(v1::Plan::STATE_ACTIVE), after_id, limit)) {
+          std::vector<RevisionRecord> revisions = SelectRevisions(
+              c, plan.clinic_id, plan.patient_id, plan.id, 0, kMaxRevisions);
+          std::reverse(revisions.begin(), revisions.end());
+          out.push_back({std::move(plan), std::move(revisions)});
         }
         return out;
       });

@@ -17,8 +17,18 @@
 
 namespace corebalance::prescription {
 
+// An ACTIVE plan with every revision, oldest first.
+struct ActivePlanRecord {
+  PlanRecord plan;
+  std::vector<RevisionRecord> revisions;
+};
+
 class PlanStore {
  public:
+  // A plan has at most this many revisions read back (years of weekly
+  // adjustments).
+  static constexpr int kMaxRevisions = 1000;
+
   // How a plan still open when a new one is assigned is closed (see
   // SupersededPlan in plan_history.h).
   using Supersede = std::function<PlanChange(const PlanRecord& open)>;
@@ -64,6 +74,11 @@ class PlanStore {
   absl::StatusOr<std::vector<RevisionRecord>> ListRevisions(
       int64_t clinic_id, const std::string& patient_id,
       const std::string& plan_id, int before, int limit, absl::Time deadline);
+
+  // Up to `limit` ACTIVE plans of every clinic with id > `after_id`, in id
+  // order: for server-side jobs, never for a caller's request.
+  absl::StatusOr<std::vector<ActivePlanRecord>> ListActivePlans(
+      const std::string& after_id, int limit, absl::Time deadline);
 
  private:
   store::Pool* pool_;

@@ -10,6 +10,7 @@
 #include "services/common/sql_time.h"
 #include "services/common/status_macros.h"
 #include "services/common/validation.h"
+#include "services/progress/alert_rows.h"
 #include "services/progress/progress_service.h"
 #include "services/progress/rules/alerts.h"
 #include "services/progress/rules/days.h"
@@ -25,40 +26,6 @@ constexpr MethodSpec kAcknowledgeAlert{
     Permission::kClinicalWrite, true};
 
 constexpr size_t kMaxNote = 2000;
-
-v1::Alert::Kind ToProtoKind(AlertKind kind) {
-  switch (kind) {
-    case AlertKind::kPainFlare:
-      return v1::Alert::KIND_PAIN_FLARE;
-    case AlertKind::kWorsening:
-      return v1::Alert::KIND_WORSENING;
-    case AlertKind::kNonAdherence:
-      return v1::Alert::KIND_NON_ADHERENCE;
-    case AlertKind::kLowAdherence:
-      return v1::Alert::KIND_LOW_ADHERENCE;
-  }
-  return v1::Alert::KIND_UNSPECIFIED;
-}
-
-std::string AlertName(const std::string& patient_id, const std::string& id) {
-  return absl::StrCat("patients/", patient_id, "/alerts/", id);
-}
-
-v1::Alert ToProto(const StoredAlert& a) {
-  v1::Alert out;
-  out.set_name(AlertName(a.patient_id, a.id));
-  out.set_kind(static_cast<v1::Alert::Kind>(a.kind));
-  out.set_cause(a.cause_key);
-  out.set_message(a.message);
-  out.set_state(static_cast<v1::Alert::State>(a.state));
-  *out.mutable_create_time() = ToProtoTime(a.create_time);
-  if (a.acknowledge_time) {
-    *out.mutable_acknowledge_time() = ToProtoTime(*a.acknowledge_time);
-  }
-  out.set_acknowledged_by(a.acknowledged_by);
-  out.set_acknowledge_note(a.acknowledge_note);
-  return out;
-}
 
 struct AlertRef {
   std::string patient_id;
@@ -113,18 +80,12 @@ absl::Status ProgressServiceImpl::RaiseSessionAlerts(
         alert.kind != AlertKind::kWorsening) {
       continue;
     }
-    StoredAlert a;
-    a.id = NewResourceId();
-    a.clinic_id = call.principal().clinic_id;
-    a.patient_id = patient_id;
-    a.kind = ToProtoKind(alert.kind);
-    a.cause_key = alert.cause_key;
-    a.message = alert.message;
-    a.state = v1::Alert::STATE_OPEN;
-    a.create_time = NowMicros();
-    raised.push_back(std::move(a));
+    raised.push_back(
+        NewAlertRow(alert, call.principal().clinic_id, patient_id));
   }
-  return alerts_->Raise(raised, call.deadline());
+  CB_ASSIGN_OR_RETURN(int fresh, alerts_->Raise(raised, call.deadline()));
+  if (fresh > 0) feed_->Nudge();
+  return absl::OkStatus();
 }
 
 grpc::ServerUnaryReactor* ProgressServiceImpl::ListAlerts(

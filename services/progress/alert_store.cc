@@ -1,6 +1,9 @@
 #include "services/progress/alert_store.h"
 
+#include <map>
+
 #include "absl/strings/str_cat.h"
+#include "services/common/status_macros.h"
 #include "services/store/bind.h"
 #include "services/store/run.h"
 
@@ -37,21 +40,91 @@ StoredAlert ReadAlert(const sql::ResultSet& rs) {
 
 }  // namespace
 
-absl::Status AlertStore::Raise(const std::vector<StoredAlert>& alerts,
-                               absl::Time deadline) {
-  if (alerts.empty()) return absl::OkStatus();
+absl::StatusOr<int> AlertStore::Raise(const std::vector<StoredAlert>& alerts,
+                                      absl::Time deadline) {
+  // Most calls re-raise known causes (a RED session stays RED): those need
+  // no lock.
+  CB_ASSIGN_OR_RETURN(std::vector<StoredAlert> fresh,
+                      WithoutKnownCauses(alerts, deadline));
+  std::map<int64_t, std::vector<const StoredAlert*>> by_clinic;
+  for (const StoredAlert& a : fresh) by_clinic[a.clinic_id].push_back(&a);
+  int raised = 0;
+  for (const auto& [clinic_id, clinic_alerts] : by_clinic) {
+    CB_ASSIGN_OR_RETURN(
+        int inserted,
+        store::WithTransaction(
+            *pool_, deadline, [&](Connection& c) -> absl::StatusOr<int> {
+              // Held to commit: the clinic's seqs are committed in order.
+              Update(c,
+                     "INSERT INTO progress_alert_clinics (clinic_id, raised)"
+                     " VALUES (?, 1) ON DUPLICATE KEY UPDATE raised = raised"
+                     " + 1",
+                     clinic_id);
+              int n = 0;
+              for (const StoredAlert* a : clinic_alerts) {
+                n += Update(c,
+                            "INSERT IGNORE INTO progress_alerts (id,"
+                            " clinic_id, patient_id, kind, cause_key, message,"
+                            " state, create_time, acknowledged_by,"
+                            " acknowledge_note)"
+                            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', '')",
+                            a->id, a->clinic_id, a->patient_id, a->kind,
+                            a->cause_key, a->message, a->state, a->create_time);
+              }
+              return n;
+            }));
+    raised += inserted;
+  }
+  return raised;
+}
+
+absl::StatusOr<std::vector<StoredAlert>> AlertStore::WithoutKnownCauses(
+    const std::vector<StoredAlert>& alerts, absl::Time deadline) {
+  if (alerts.empty()) return alerts;
   return store::WithConnection(
-      *pool_, deadline, [&](Connection& c) -> absl::Status {
+      *pool_, deadline,
+      [&](Connection& c) -> absl::StatusOr<std::vector<StoredAlert>> {
+        std::vector<StoredAlert> fresh;
         for (const StoredAlert& a : alerts) {
-          Update(c,
-                 "INSERT IGNORE INTO progress_alerts (id, clinic_id,"
-                 " patient_id, kind, cause_key, message, state, create_time,"
-                 " acknowledged_by, acknowledge_note)"
-                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', '')",
-                 a.id, a.clinic_id, a.patient_id, a.kind, a.cause_key,
-                 a.message, a.state, a.create_time);
+          auto rs = Query(c,
+                          "SELECT 1 FROM progress_alerts WHERE clinic_id = ?"
+                          " AND patient_id = ? AND kind = ? AND cause_key = ?",
+                          a.clinic_id, a.patient_id, a.kind, a.cause_key);
+          if (!rs->next()) fresh.push_back(a);
         }
-        return absl::OkStatus();
+        return fresh;
+      });
+}
+
+absl::StatusOr<std::vector<StoredAlert>> AlertStore::ListRaisedAfter(
+    int64_t clinic_id, const std::string& patient_id, int kind,
+    int64_t after_seq, int limit, absl::Time deadline) {
+  return store::WithConnection(
+      *pool_, deadline,
+      [&](Connection& c) -> absl::StatusOr<std::vector<StoredAlert>> {
+        auto rs =
+            Query(c,
+                  absl::StrCat("SELECT ", kColumns,
+                               " FROM progress_alerts WHERE clinic_id = ?"
+                               " AND seq > ? AND (? = '' OR patient_id = ?)"
+                               " AND (? = 0 OR kind = ?) ORDER BY seq LIMIT ",
+                               limit),
+                  clinic_id, after_seq, patient_id, patient_id, kind, kind);
+        std::vector<StoredAlert> out;
+        while (rs->next()) out.push_back(ReadAlert(*rs));
+        return out;
+      });
+}
+
+absl::StatusOr<int64_t> AlertStore::LastSeq(int64_t clinic_id,
+                                            absl::Time deadline) {
+  return store::WithConnection(
+      *pool_, deadline, [&](Connection& c) -> absl::StatusOr<int64_t> {
+        auto rs = Query(c,
+                        "SELECT COALESCE(MAX(seq), 0) AS last FROM"
+                        " progress_alerts WHERE clinic_id = ?",
+                        clinic_id);
+        return rs->next() ? rs->getInt64("last") : 0;
       });
 }
 

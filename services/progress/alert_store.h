@@ -43,9 +43,20 @@ class AlertStore {
   explicit AlertStore(store::Pool* pool) : pool_(pool) {}
 
   // Inserts the alerts whose (clinic, patient, kind, cause) is new; the
-  // others are left as they are. Safe from any number of raisers at once.
-  absl::Status Raise(const std::vector<StoredAlert>& alerts,
-                     absl::Time deadline);
+  // others are left as they are. Safe from any number of raisers at once,
+  // and a clinic's alerts become visible in seq order. Returns how many were
+  // new.
+  absl::StatusOr<int> Raise(const std::vector<StoredAlert>& alerts,
+                            absl::Time deadline);
+
+  // The clinic's alerts raised after `after_seq`, oldest first; only the
+  // patient's when `patient_id` is set, only `kind` when not 0.
+  absl::StatusOr<std::vector<StoredAlert>> ListRaisedAfter(
+      int64_t clinic_id, const std::string& patient_id, int kind,
+      int64_t after_seq, int limit, absl::Time deadline);
+
+  // The seq of the clinic's latest alert, 0 when it has none.
+  absl::StatusOr<int64_t> LastSeq(int64_t clinic_id, absl::Time deadline);
 
   absl::StatusOr<std::vector<StoredAlert>> List(const AlertQuery& query,
                                                 absl::Time deadline);
@@ -62,6 +73,9 @@ class AlertStore {
                                    absl::Time deadline);
 
  private:
+  absl::StatusOr<std::vector<StoredAlert>> WithoutKnownCauses(
+      const std::vector<StoredAlert>& alerts, absl::Time deadline);
+
   store::Pool* pool_;
 };
 

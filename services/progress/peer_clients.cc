@@ -192,4 +192,22 @@ absl::StatusOr<std::vector<v1::Exercise>> PeerClients::Exercises(
                                    response.exercises().end());
 }
 
+absl::StatusOr<std::vector<v1::PlanTemplate>> PeerClients::PlanTemplates(
+    const std::string& authorization, absl::Time deadline) {
+  if (!prescription_) {
+    return Unavailable(kPrescription, "not configured in this process");
+  }
+  grpc::ClientContext context;
+  Prepare(context, authorization, deadline);
+  v1::ListPlanTemplatesRequest request;
+  request.set_page_size(1000);
+  v1::ListPlanTemplatesResponse response;
+  absl::Status status =
+      MapStatus(kPrescription,
+                prescription_->ListPlanTemplates(&context, request, &response));
+  if (!status.ok()) return status;
+  return std::vector<v1::PlanTemplate>(response.plan_templates().begin(),
+                                       response.plan_templates().end());
+}
+
 }  // namespace corebalance::progress

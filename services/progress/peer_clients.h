@@ -55,6 +55,9 @@ class PeerClients {
   absl::StatusOr<std::vector<v1::PlanRevision>> PlanRevisions(
       const std::string& plan, const std::string& authorization,
       absl::Time deadline);
+  // The plan templates the caller's clinic sees (the first 1000).
+  absl::StatusOr<std::vector<v1::PlanTemplate>> PlanTemplates(
+      const std::string& authorization, absl::Time deadline);
   // The exercises the caller's clinic sees (the first 1000).
   absl::StatusOr<std::vector<v1::Exercise>> Exercises(
       const std::string& authorization, absl::Time deadline);

@@ -1,10 +1,12 @@
 #ifndef COREBALANCE_SERVICES_PROGRESS_PROGRESS_SERVICE_H_
 #define COREBALANCE_SERVICES_PROGRESS_PROGRESS_SERVICE_H_
 
-// corebalance.v1.ProgressService. Session handlers: session_handlers.cc.
+// corebalance.v1.ProgressService. Handlers: session_handlers.cc,
+// summary_handlers.cc, alert_handlers.cc, alert_watch_handler.cc.
 
 #include "corebalance/v1/progress.grpc.pb.h"
 #include "services/common/service_kit.h"
+#include "services/progress/alert_feed.h"
 #include "services/progress/alert_store.h"
 #include "services/progress/peer_clients.h"
 #include "services/progress/policy.h"
@@ -15,8 +17,12 @@ namespace corebalance::progress {
 class ProgressServiceImpl final : public v1::ProgressService::CallbackService {
  public:
   ProgressServiceImpl(ServiceKit* kit, SessionStore* sessions,
-                      AlertStore* alerts, ProgressRules rules)
-      : kit_(kit), sessions_(sessions), alerts_(alerts), rules_(rules) {}
+                      AlertStore* alerts, AlertFeed* feed, ProgressRules rules)
+      : kit_(kit),
+        sessions_(sessions),
+        alerts_(alerts),
+        feed_(feed),
+        rules_(rules) {}
 
   // The peers, once the server runs; before the kit is wired, so that no
   // call sees them unset.
@@ -34,6 +40,9 @@ class ProgressServiceImpl final : public v1::ProgressService::CallbackService {
   CB_RPC(ListAlerts, ListAlertsRequest, ListAlertsResponse)
   CB_RPC(AcknowledgeAlert, AcknowledgeAlertRequest, Alert)
 #undef CB_RPC
+  grpc::ServerWriteReactor<v1::WatchAlertsResponse>* WatchAlerts(
+      grpc::CallbackServerContext* context,
+      const v1::WatchAlertsRequest* request) override;
 
  private:
   // Raises the PAIN_FLARE and WORSENING alerts the patient's recent sessions
@@ -46,6 +55,7 @@ class ProgressServiceImpl final : public v1::ProgressService::CallbackService {
   ServiceKit* kit_;
   SessionStore* sessions_;
   AlertStore* alerts_;
+  AlertFeed* feed_;
   const ProgressRules rules_;
   PeerClients* peers_ = nullptr;
 };

@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "services/common/sql_time.h"
 #include "services/common/validation.h"
+#include "services/progress/plan_periods.h"
 #include "services/progress/rules/adherence.h"
 #include "services/progress/rules/days.h"
 #include "services/progress/rules/recommend.h"
@@ -16,25 +17,25 @@
 namespace corebalance::progress {
 namespace {
 
-// The plan's sessions per week: its most frequent exercise's frequency.
-int FrequencyPerWeek(
-    const google::protobuf::RepeatedPtrField<v1::PlanExercise>& exercises) {
-  int frequency = 0;
-  for (const auto& e : exercises) {
-    frequency = std::max(frequency, e.dose().frequency_per_week());
+// The template of the lowest phase above the current template's; nullopt
+// when the plan follows no template or the last phase.
+std::optional<PhaseRef> NextPhase(const std::string& current,
+                                  const std::vector<v1::PlanTemplate>& all) {
+  const v1::PlanTemplate* now = nullptr;
+  for (const auto& t : all) {
+    if (t.name() == current) now = &t;
   }
-  return frequency;
-}
-
-std::vector<ActivePeriod> PeriodsOf(
-    const std::vector<v1::PlanRevision>& revisions) {
-  std::vector<PlanStatusChange> changes;
-  for (const auto& r : revisions) {
-    changes.push_back({FromProtoTime(r.create_time()),
-                       r.state() == v1::Plan::STATE_ACTIVE,
-                       FrequencyPerWeek(r.exercises())});
+  if (now == nullptr) return std::nullopt;
+  const v1::PlanTemplate* next = nullptr;
+  for (const auto& t : all) {
+    if (t.phase() > now->phase() &&
+        (next == nullptr || t.phase() < next->phase())) {
+      next = &t;
+    }
   }
-  return ActivePeriodsFromHistory(changes);
+  if (next == nullptr) return std::nullopt;
+  return PhaseRef{IdFromName(next->name(), "planTemplates"),
+                  next->display_name()};
 }
 
 google::type::Date ToDate(absl::CivilDay day) {
@@ -127,7 +128,7 @@ v1::ProgressSummary BuildSummary(const SummaryInput& in,
   std::vector<ActivePeriod> periods;
   if (in.plan) {
     out.set_plan(in.plan->name());
-    periods = PeriodsOf(in.revisions);
+    periods = ActivePeriodsOf(in.revisions);
   }
   std::vector<absl::Time> times;
   for (const auto* s : in_window) times.push_back(s->performed_at);
@@ -211,6 +212,7 @@ v1::ProgressSummary BuildSummary(const SummaryInput& in,
     for (const auto& e : in.plan->exercises()) {
       rec.current_exercises.push_back(IdFromName(e.exercise(), "exercises"));
     }
+    rec.next_phase = NextPhase(in.plan->plan_template(), in.templates);
   }
   rec.now = in.now;
   const Recommendation recommendation =
@@ -224,6 +226,12 @@ v1::ProgressSummary BuildSummary(const SummaryInput& in,
     s->set_display_name(step.name);
     s->set_to_exercise(ExerciseName(step.to_slug));
     s->set_to_display_name(step.to_name);
+  }
+  if (recommendation.next_phase) {
+    r.set_next_plan_template(
+        absl::StrCat("planTemplates/", recommendation.next_phase->slug));
+    r.set_next_plan_template_display_name(
+        recommendation.next_phase->display_name);
   }
   return out;
 }

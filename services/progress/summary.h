@@ -34,6 +34,8 @@ struct SummaryInput {
   // Newest first.
   std::vector<v1::Assessment> assessments;
   std::vector<v1::Exercise> catalogue;
+  // The plan templates the clinic sees, for the next phase.
+  std::vector<v1::PlanTemplate> templates;
 };
 
 v1::ProgressSummary BuildSummary(const SummaryInput& input,

@@ -62,6 +62,11 @@ grpc::ServerUnaryReactor* ProgressServiceImpl::GetProgressSummary(
           CB_ASSIGN_OR_RETURN(in.revisions, peers_->PlanRevisions(
                                                 in.plan->name(), authorization,
                                                 call.deadline()));
+          if (!in.plan->plan_template().empty()) {
+            CB_ASSIGN_OR_RETURN(
+                in.templates,
+                peers_->PlanTemplates(authorization, call.deadline()));
+          }
         }
         CB_ASSIGN_OR_RETURN(in.catalogue,
                             peers_->Exercises(authorization, call.deadline()));

@@ -86,6 +86,10 @@ void AddServerFlags(CLI::App& app, ServerConfig& c, RawFlags& raw) {
   opt("max-connection-age", raw.max_connection_age,
       "close client connections older than this (0: never)",
       "MAX_CONNECTION_AGE");
+  opt("alert-scan-interval", raw.alert_scan_interval,
+      "how often the progress service looks for NON_ADHERENCE and "
+      "LOW_ADHERENCE alerts (0: never)",
+      "ALERT_SCAN_INTERVAL");
   opt("log-level", c.log_level, "debug, info, warn or error", "LOG_LEVEL");
   opt("policy-file", c.policy_file,
       "JSON file of clinic policies (see README); defaults otherwise",
@@ -112,7 +116,9 @@ absl::Status FinishConfig(const RawFlags& raw, ServerConfig& c) {
         std::tuple{"drain-delay", &raw.drain_delay, &c.drain_delay},
         std::tuple{"drain-timeout", &raw.drain_timeout, &c.drain_timeout},
         std::tuple{"max-connection-age", &raw.max_connection_age,
-                   &c.max_connection_age}}) {
+                   &c.max_connection_age},
+        std::tuple{"alert-scan-interval", &raw.alert_scan_interval,
+                   &c.alert_scan_interval}}) {
     absl::Status s = ParseDurationFlag(flag, *text, *out);
     if (!s.ok()) return s;
   }

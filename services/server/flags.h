@@ -20,6 +20,7 @@ struct RawFlags {
   std::string drain_delay = "0s";
   std::string drain_timeout = "20s";
   std::string max_connection_age = "0s";
+  std::string alert_scan_interval = "5m";
   std::map<Target, std::string> peer_addresses;
 };
 

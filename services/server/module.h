@@ -51,6 +51,9 @@ class Module {
   virtual std::vector<std::string> ServiceNames() const = 0;
   // Called once the server runs; calls wait until then.
   virtual void Wire(const Peers& peers) = 0;
+  // When the server starts draining: stop background jobs and end open
+  // streams (their clients reconnect elsewhere), so the drain can finish.
+  virtual void EndStreams() {}
   // After the server has shut down: finish queued work, join threads.
   virtual void StopWorkers() = 0;
 };

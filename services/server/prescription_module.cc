@@ -2,6 +2,7 @@
 
 #include "services/prescription/intake_client.h"
 #include "services/prescription/policy.h"
+#include "services/prescription/prescription_internal_service.h"
 #include "services/prescription/prescription_service.h"
 #include "services/server/worker_pools.h"
 
@@ -24,9 +25,14 @@ class PrescriptionModule final : public Module {
     services_.push_back(std::make_unique<prescription::PrescriptionServiceImpl>(
         &kit_, &catalogue_, &plans_, rules_));
     builder.RegisterService(services_.back().get());
+    internal_services_.push_back(
+        std::make_unique<prescription::PrescriptionInternalServiceImpl>(
+            &kit_, &plans_));
+    builder.RegisterService(internal_services_.back().get());
   }
   std::vector<std::string> ServiceNames() const override {
-    return {"corebalance.v1.PrescriptionService"};
+    return {"corebalance.v1.PrescriptionService",
+            "corebalance.v1.PrescriptionInternalService"};
   }
   void Wire(const Peers& peers) override {
     intake_ = std::make_unique<prescription::IntakeClient>(
@@ -44,6 +50,8 @@ class PrescriptionModule final : public Module {
   const prescription::DoseRules rules_;
   std::unique_ptr<prescription::IntakeClient> intake_;
   std::vector<std::unique_ptr<prescription::PrescriptionServiceImpl>> services_;
+  std::vector<std::unique_ptr<prescription::PrescriptionInternalServiceImpl>>
+      internal_services_;
 };
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include "services/server/progress_module.h"
 
+#include "services/progress/alert_scanner.h"
 #include "services/progress/peer_clients.h"
 #include "services/progress/policy.h"
 #include "services/progress/progress_service.h"
@@ -8,6 +9,9 @@
 namespace corebalance::server {
 namespace {
 
+// How soon a WatchAlerts stream sees an alert another replica raised.
+constexpr absl::Duration kAlertPollInterval = absl::Milliseconds(500);
+
 class ProgressModule final : public Module {
  public:
   ProgressModule(const ServerConfig& config, store::Pool* pool,
@@ -15,14 +19,17 @@ class ProgressModule final : public Module {
                  const progress::ProgressRules& rules)
       : sessions_(pool),
         alerts_(pool),
+        feed_(&alerts_, kAlertPollInterval),
         pool_(MakeWorkerPool("progress", config)),
         kit_(pool_.get(), internal_key, KitOptions(config)),
-        rules_(rules) {}
+        rules_(rules),
+        internal_key_(internal_key),
+        scan_interval_(config.alert_scan_interval) {}
 
   // Called once per server (public and in-process): fresh objects each time.
   void Register(grpc::ServerBuilder& builder) override {
     services_.push_back(std::make_unique<progress::ProgressServiceImpl>(
-        &kit_, &sessions_, &alerts_, rules_));
+        &kit_, &sessions_, &alerts_, &feed_, rules_));
     builder.RegisterService(services_.back().get());
   }
   std::vector<std::string> ServiceNames() const override {
@@ -33,15 +40,30 @@ class ProgressModule final : public Module {
         peers.Channel(Target::kIntake), peers.Channel(Target::kPrescription));
     for (auto& service : services_) service->Wire(peers_.get());
     kit_.Wire(peers.authenticator, peers.audit);
+    feed_.Start();
+    if (scan_interval_ > absl::ZeroDuration()) {
+      scanner_ = std::make_unique<progress::AlertScanner>(
+          &sessions_, &alerts_, peers.Channel(Target::kPrescription),
+          internal_key_, rules_.alerts, [this] { feed_.Nudge(); });
+      scanner_->Start(scan_interval_);
+    }
+  }
+  void EndStreams() override {
+    if (scanner_) scanner_->Stop();
+    feed_.Stop();
   }
   void StopWorkers() override { pool_->Stop(); }
 
  private:
   progress::SessionStore sessions_;
   progress::AlertStore alerts_;
+  progress::AlertFeed feed_;
   std::unique_ptr<WorkerPool> pool_;
   ServiceKit kit_;
   const progress::ProgressRules rules_;
+  const std::string internal_key_;
+  const absl::Duration scan_interval_;
+  std::unique_ptr<progress::AlertScanner> scanner_;
   std::unique_ptr<progress::PeerClients> peers_;
   std::vector<std::unique_ptr<progress::ProgressServiceImpl>> services_;
 };

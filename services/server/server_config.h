@@ -52,6 +52,9 @@ struct ServerConfig {
   // Closes connections older than this (0: never) so new pods get traffic.
   absl::Duration max_connection_age = absl::ZeroDuration();
 
+  // The progress service's NON_ADHERENCE / LOW_ADHERENCE scan (0: off).
+  absl::Duration alert_scan_interval = absl::Minutes(5);
+
   std::string log_level = "info";
 
   // Clinic policies (--policy-file, JSON); defaults from the clinical

@@ -200,6 +200,7 @@ class Runtime final : public ServerRuntime {
     absl::SleepFor(config_.drain_delay);
     log::Info("shutdown", {{"phase", "draining"}});
     const absl::Time drained = absl::Now() + config_.drain_timeout;
+    for (auto& m : modules_) m->EndStreams();
     server_->Shutdown(absl::ToChronoTime(drained));
     // Only now: the calls that drained above needed the co-hosted services.
     in_process_server_->Shutdown(absl::ToChronoTime(drained));

@@ -10,35 +10,6 @@ namespace {
 
 class AlertsTest : public ProgressTest {
  protected:
-  static std::vector<v1::Alert> Alerts(
-      const std::string& parent,
-      v1::Alert::Kind kind = v1::Alert::KIND_UNSPECIFIED,
-      v1::Alert::State state = v1::Alert::STATE_UNSPECIFIED,
-      const std::string& token = "") {
-    std::vector<v1::Alert> out;
-    v1::ListAlertsRequest request;
-    request.set_parent(parent);
-    request.set_kind(kind);
-    request.set_state(state);
-    request.set_page_size(2);
-    for (int pages = 0; pages < 500; ++pages) {
-      v1::ListAlertsResponse page;
-      grpc::Status s = Stub()->ListAlerts(
-          Context(token.empty() ? Practitioner() : token).get(), request,
-          &page);
-      EXPECT_TRUE(s.ok()) << s.error_message();
-      if (!s.ok()) break;
-      out.insert(out.end(), page.alerts().begin(), page.alerts().end());
-      if (page.next_page_token().empty()) break;
-      request.set_page_token(page.next_page_token());
-    }
-    return out;
-  }
-  static v1::Session RedSession(const v1::Plan& plan) {
-    v1::Session s = GoodSession(plan);
-    s.set_worst_pain_during(9);
-    return s;
-  }
   static grpc::Status Acknowledge(const std::string& name,
                                   const std::string& note, v1::Alert* out,
                                   const std::string& token = "") {

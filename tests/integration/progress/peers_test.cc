@@ -17,20 +17,6 @@ using server::Target;
 
 class ProgressPeersTest : public ProgressTest {
  protected:
-  // A progress-only runtime over the suite's database, reaching intake and
-  // prescription at `peers`.
-  static std::unique_ptr<ServerRuntime> StartProgress(
-      const std::string& peers) {
-    server::ServerConfig c = server().config();
-    c.targets = {Target::kProgress};
-    c.listen = "127.0.0.1:0";
-    c.peer_addresses = {{Target::kAccess, server().address()},
-                        {Target::kIntake, peers},
-                        {Target::kPrescription, peers}};
-    auto runtime = ServerRuntime::Start(c);
-    EXPECT_TRUE(runtime.ok()) << runtime.status();
-    return runtime.ok() ? *std::move(runtime) : nullptr;
-  }
   static grpc::Status LogThrough(ServerRuntime& runtime,
                                  const v1::Session& session, v1::Session* out) {
     auto stub = v1::ProgressService::NewStub(
@@ -44,7 +30,7 @@ class ProgressPeersTest : public ProgressTest {
 };
 
 TEST_F(ProgressPeersTest, LogsWithPeersInAnotherProcess) {
-  auto progress = StartProgress(server().address());
+  auto progress = StartProgressReplica(server().address());
   ASSERT_NE(progress, nullptr);
   const v1::Plan plan = PatientWithPlan();
   v1::Session in = GoodSession(plan);
@@ -57,7 +43,8 @@ TEST_F(ProgressPeersTest, LogsWithPeersInAnotherProcess) {
 }
 
 TEST_F(ProgressPeersTest, DeadPeerIsUnavailableQuickly) {
-  auto progress = StartProgress(absl::StrCat("127.0.0.1:", PickFreePort()));
+  auto progress =
+      StartProgressReplica(absl::StrCat("127.0.0.1:", PickFreePort()));
   ASSERT_NE(progress, nullptr);
   const v1::Plan plan = PatientWithPlan();
   v1::Session out;

@@ -4,6 +4,8 @@
 #include "google/rpc/error_details.pb.h"
 #include "google/rpc/status.pb.h"
 #include "services/common/sql_time.h"
+#include "services/store/pool.h"
+#include "services/store/run.h"
 
 namespace corebalance::test {
 
@@ -16,6 +18,9 @@ void ProgressTest::SetUpTestSuite() {
   // Lets a second runtime (peers_test.cc) reach this one's access service.
   options.configure = [](server::ServerConfig& c) {
     c.internal_key = "progress-test-internal-key-0123456789";
+    // Often, so a test can see the server scan (a fresh plan raises
+    // nothing: adherence alerts need days).
+    c.alert_scan_interval = absl::Milliseconds(300);
   };
   server_ = new TestServer(options);
   practitioner_ = server_->StaffToken(v1::ROLE_PRACTITIONER, "Pia");
@@ -29,6 +34,65 @@ void ProgressTest::TearDownTestSuite() {
 
 std::unique_ptr<v1::ProgressService::Stub> ProgressTest::Stub() {
   return v1::ProgressService::NewStub(server_->channel());
+}
+
+void ProgressTest::BackdatePlan(const v1::Plan& plan, int days) {
+  const std::string id = plan.name().substr(plan.name().rfind('/') + 1);
+  store::Pool pool(server().database().config());
+  absl::Status s = store::WithConnection(
+      pool, absl::Now() + absl::Seconds(10), [&](store::Connection& c) {
+        const std::string back = " - INTERVAL " + std::to_string(days) + " DAY";
+        c.Execute("UPDATE prescription_plans SET create_time = create_time" +
+                  back + ", adjust_time = adjust_time" + back +
+                  " WHERE id = '" + id + "'");
+        c.Execute(
+            "UPDATE prescription_plan_revisions SET create_time = create_time" +
+            back + " WHERE plan_id = '" + id + "'");
+        return absl::OkStatus();
+      });
+  ASSERT_TRUE(s.ok()) << s;
+}
+
+std::unique_ptr<server::ServerRuntime> ProgressTest::StartProgressReplica(
+    const std::string& peers) {
+  server::ServerConfig c = server().config();
+  c.targets = {server::Target::kProgress};
+  c.listen = "127.0.0.1:0";
+  c.peer_addresses = {{server::Target::kAccess, server().address()},
+                      {server::Target::kIntake, peers},
+                      {server::Target::kPrescription, peers}};
+  auto runtime = server::ServerRuntime::Start(c);
+  EXPECT_TRUE(runtime.ok()) << runtime.status();
+  return runtime.ok() ? *std::move(runtime) : nullptr;
+}
+
+std::vector<v1::Alert> ProgressTest::Alerts(const std::string& parent,
+                                            v1::Alert::Kind kind,
+                                            v1::Alert::State state,
+                                            const std::string& token) {
+  std::vector<v1::Alert> out;
+  v1::ListAlertsRequest request;
+  request.set_parent(parent);
+  request.set_kind(kind);
+  request.set_state(state);
+  request.set_page_size(2);
+  for (int pages = 0; pages < 500; ++pages) {
+    v1::ListAlertsResponse page;
+    grpc::Status s = Stub()->ListAlerts(
+        Context(token.empty() ? Practitioner() : token).get(), request, &page);
+    EXPECT_TRUE(s.ok()) << s.error_message();
+    if (!s.ok()) break;
+    out.insert(out.end(), page.alerts().begin(), page.alerts().end());
+    if (page.next_page_token().empty()) break;
+    request.set_page_token(page.next_page_token());
+  }
+  return out;
+}
+
+v1::Session ProgressTest::RedSession(const v1::Plan& plan) {
+  v1::Session s = GoodSession(plan);
+  s.set_worst_pain_during(9);
+  return s;
 }
 
 std::string ProgressTest::AssessedPatient(int nprs_now) {

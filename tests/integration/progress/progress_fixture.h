@@ -41,6 +41,9 @@ class ProgressTest : public ::testing::Test {
   // in the future is clock skew), pain before 3, worst during 4, after 3.
   static v1::Session GoodSession(const v1::Plan& plan,
                                  absl::Duration after = absl::Seconds(1));
+  // Moves the plan's start `days` back, as if assigned then (sessions may
+  // not precede their plan), by rewriting its rows.
+  static void BackdatePlan(const v1::Plan& plan, int days);
   // The "patients/{id}" of a plan name.
   static std::string PatientOf(const std::string& plan_name);
 
@@ -48,6 +51,18 @@ class ProgressTest : public ::testing::Test {
                           v1::Session* out, const std::string& request_id = "",
                           const std::string& token = "");
   static v1::Session MustLog(const v1::Session& session);
+  // A progress-only runtime over the suite's database (another replica),
+  // reaching intake and prescription at `peers`.
+  static std::unique_ptr<server::ServerRuntime> StartProgressReplica(
+      const std::string& peers);
+  // Every alert ListAlerts gives for `parent`, following page tokens.
+  static std::vector<v1::Alert> Alerts(
+      const std::string& parent,
+      v1::Alert::Kind kind = v1::Alert::KIND_UNSPECIFIED,
+      v1::Alert::State state = v1::Alert::STATE_UNSPECIFIED,
+      const std::string& token = "");
+  // GoodSession with worst pain during 9: RED.
+  static v1::Session RedSession(const v1::Plan& plan);
   // Every session of `patient`, following page tokens with `page_size`.
   static std::vector<v1::Session> AllSessions(const std::string& patient,
                                               int page_size = 2);

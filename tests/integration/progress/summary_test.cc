@@ -13,27 +13,6 @@ namespace {
 
 class SummaryTest : public ProgressTest {
  protected:
-  // Moves the plan's start `days` back, as if assigned then (sessions may
-  // not precede their plan).
-  static void Backdate(const v1::Plan& plan, int days) {
-    const std::string id = plan.name().substr(plan.name().rfind('/') + 1);
-    store::Pool pool(server().database().config());
-    absl::Status s = store::WithConnection(
-        pool, absl::Now() + absl::Seconds(10), [&](store::Connection& c) {
-          const std::string back =
-              " - INTERVAL " + std::to_string(days) + " DAY";
-          c.Execute("UPDATE prescription_plans SET create_time = create_time" +
-                    back + ", adjust_time = adjust_time" + back +
-                    " WHERE id = '" + id + "'");
-          c.Execute(
-              "UPDATE prescription_plan_revisions SET create_time ="
-              " create_time" +
-              back + " WHERE plan_id = '" + id + "'");
-          return absl::OkStatus();
-        });
-    ASSERT_TRUE(s.ok()) << s;
-  }
-
   static v1::ProgressSummary Summary(const std::string& patient, int days) {
     v1::GetProgressSummaryRequest request;
     request.set_patient(patient);
@@ -49,7 +28,7 @@ class SummaryTest : public ProgressTest {
 TEST_F(SummaryTest, KnownWeekOfSessions) {
   const v1::Plan plan = PatientWithPlan(/*nprs_now=*/6);
   const std::string patient = PatientOf(plan.name());
-  Backdate(plan, 14);
+  BackdatePlan(plan, 14);
   int frequency = 0;
   for (const auto& e : plan.exercises()) {
     frequency = std::max(frequency, e.dose().frequency_per_week());
@@ -112,7 +91,7 @@ TEST_F(SummaryTest, KnownWeekOfSessions) {
 
 TEST_F(SummaryTest, TwoRedSessionsRecommendRegress) {
   const v1::Plan plan = PatientWithPlan();
-  Backdate(plan, 14);
+  BackdatePlan(plan, 14);
   for (int days : {2, 1}) {
     v1::Session s = GoodSession(plan);
     *s.mutable_perform_time() =
@@ -124,6 +103,29 @@ TEST_F(SummaryTest, TwoRedSessionsRecommendRegress) {
   EXPECT_EQ(summary.red_sessions(), 2);
   EXPECT_EQ(summary.recommendation().kind(), v1::Recommendation::KIND_REGRESS);
   EXPECT_GT(summary.recommendation().steps_size(), 0);
+}
+
+TEST_F(SummaryTest, TwoGoodWeeksRecommendTheNextPhase) {
+  const v1::Plan plan = PatientWithPlan();
+  ASSERT_EQ(plan.plan_template(), "planTemplates/foundation");
+  BackdatePlan(plan, 15);
+  for (int day = 13; day >= 0; --day) {
+    v1::Session s = GoodSession(plan);
+    *s.mutable_perform_time() =
+        ToProtoTime(absl::Now() - absl::Hours(24 * day) - absl::Minutes(5));
+    MustLog(s);
+  }
+  const v1::ProgressSummary summary = Summary(PatientOf(plan.name()), 14);
+  ASSERT_EQ(summary.recommendation().kind(), v1::Recommendation::KIND_PROGRESS)
+      << summary.DebugString();
+  EXPECT_EQ(summary.recommendation().next_plan_template(),
+            "planTemplates/stability");
+  EXPECT_FALSE(
+      summary.recommendation().next_plan_template_display_name().empty());
+  const auto& reasons = summary.recommendation().reasons();
+  EXPECT_TRUE(std::any_of(reasons.begin(), reasons.end(), [](const auto& r) {
+    return r.find("stability") != std::string::npos;
+  })) << summary.recommendation().DebugString();
 }
 
 TEST_F(SummaryTest, FollowUpOutcomeComesFromIntake) {
