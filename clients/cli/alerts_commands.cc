@@ -1,7 +1,8 @@
-// corebalance alerts list|ack
+// corebalance alerts list|ack|watch
 
 #include <memory>
 
+#include "clients/cli/alerts_watch.h"
 #include "clients/cli/commands.h"
 #include "clients/cli/names.h"
 #include "clients/cli/output.h"
@@ -15,10 +16,20 @@ namespace {
 using v1::Alert;
 
 struct AlertFlags {
-  std::string patient, alert, kind, note;
+  std::string patient, alert, kind, note, after;
   bool open = false, acknowledged = false;
   Paging paging;
 };
+
+constexpr char kKindHelp[] = "pain-flare|worsening|non-adherence|low-adherence";
+const std::vector<std::string> kKinds = {"pain-flare", "worsening",
+                                         "non-adherence", "low-adherence"};
+
+Alert::Kind KindOf(const std::string& flag) {
+  Alert::Kind kind = Alert::KIND_UNSPECIFIED;
+  if (!flag.empty()) Alert::Kind_Parse("KIND_" + UpperSnake(flag), &kind);
+  return kind;
+}
 
 std::string StateText(Alert::State state) {
   const std::string words = EnumWords(Alert::State_Name(state), "STATE_");
@@ -49,16 +60,14 @@ void AddAlertsCommands(CLI::App& app, CliContext& context) {
       "  corebalance alerts list --open                 (every patient)\n"
       "  corebalance alerts list abc123 --kind pain-flare\n"
       "  corebalance alerts ack abc123/alerts/a1 --note 'called, regressed "
-      "plan'");
+      "plan'\n"
+      "  corebalance alerts watch                       (until Ctrl-C)");
   auto f = std::make_shared<AlertFlags>();
 
   CLI::App* list = group->add_subcommand(
       "list", "List alerts of a patient (all patients without PATIENT)");
   list->add_option("patient", f->patient, "Patient id or patients/ID");
-  list->add_option("--kind", f->kind,
-                   "pain-flare|worsening|non-adherence|low-adherence")
-      ->check(CLI::IsMember(
-          {"pain-flare", "worsening", "non-adherence", "low-adherence"}));
+  list->add_option("--kind", f->kind, kKindHelp)->check(CLI::IsMember(kKinds));
   CLI::Option* open =
       list->add_flag("--open", f->open, "Only alerts not yet acknowledged");
   list->add_flag("--acknowledged", f->acknowledged, "Only acknowledged alerts")
@@ -70,11 +79,7 @@ void AddAlertsCommands(CLI::App& app, CliContext& context) {
       request.set_parent(f->patient.empty()
                              ? "patients/-"
                              : ResourceName("patients", f->patient));
-      if (!f->kind.empty()) {
-        Alert::Kind kind;
-        Alert::Kind_Parse("KIND_" + UpperSnake(f->kind), &kind);
-        request.set_kind(kind);
-      }
+      request.set_kind(KindOf(f->kind));
       if (f->open) request.set_state(Alert::STATE_OPEN);
       if (f->acknowledged) request.set_state(Alert::STATE_ACKNOWLEDGED);
       Connection connection = Connect(context);
@@ -123,6 +128,28 @@ void AddAlertsCommands(CLI::App& app, CliContext& context) {
         return stub->AcknowledgeAlert(c, request, &saved);
       });
       PrintAlert(context, saved);
+    };
+  });
+
+  CLI::App* watch = group->add_subcommand(
+      "watch",
+      "Print alerts as they are raised, until Ctrl-C (one JSON object per "
+      "line with -o json)");
+  watch->add_option("patient", f->patient,
+                    "Patient id or patients/ID (every patient without)");
+  watch->add_option("--kind", f->kind, kKindHelp)->check(CLI::IsMember(kKinds));
+  watch->add_option("--after", f->after,
+                    "Resume after the alert with this cursor (printed on "
+                    "Ctrl-C, and in each JSON line)");
+  watch->callback([&context, f] {
+    context.action = [&context, f] {
+      v1::WatchAlertsRequest request;
+      request.set_parent(f->patient.empty()
+                             ? "patients/-"
+                             : ResourceName("patients", f->patient));
+      request.set_kind(KindOf(f->kind));
+      request.set_after(f->after);
+      WatchAlerts(context, request);
     };
   });
 }

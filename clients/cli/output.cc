@@ -98,6 +98,12 @@ void PrintJson(const google::protobuf::Message& message) {
   if (json.empty() || json.back() != '\n') std::cout << "\n";
 }
 
+void PrintJsonLine(const google::protobuf::Message& message) {
+  std::string json;
+  (void)google::protobuf::util::MessageToJsonString(message, &json);
+  std::cout << json << std::endl;
+}
+
 std::string FormatTime(const google::protobuf::Timestamp& time) {
   if (time.seconds() == 0 && time.nanos() == 0) return "";
   const std::time_t t = static_cast<std::time_t>(time.seconds());

@@ -37,6 +37,8 @@ void PrintDetails(const std::vector<std::pair<std::string, std::string>>& rows);
 
 // Prints `message` as protobuf JSON, indented.
 void PrintJson(const google::protobuf::Message& message);
+// One message per line (JSON Lines), flushed: for streams read by scripts.
+void PrintJsonLine(const google::protobuf::Message& message);
 
 std::string FormatTime(const google::protobuf::Timestamp& time);
 std::string FormatDate(const google::type::Date& date);

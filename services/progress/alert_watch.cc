@@ -42,6 +42,9 @@ bool AlertWatch::Open(AlertFilter filter, int64_t after_seq) {
   filter_ = std::move(filter);
   after_seq_ = after_seq;
   open_ = true;
+  // Tells the client the watch is in place: what is raised from now on
+  // reaches it.
+  writer_->StartSendInitialMetadata();
   return true;
 }
 

@@ -13,6 +13,9 @@ namespace {
 constexpr MethodSpec kWatchAlerts{"corebalance.v1.ProgressService/WatchAlerts",
                                   Permission::kClinicalRead, true};
 
+// Initial metadata sent once the watch is in place.
+constexpr char kWatchOpenHeader[] = "x-corebalance-watch-open";
+
 // The reactor gRPC drives; the watch holds the stream's state and outlives
 // it when the feed still has it.
 class WatchReactor final : public AlertWriter {
@@ -79,7 +82,10 @@ ProgressServiceImpl::WatchAlerts(grpc::CallbackServerContext* context,
       [=, this](const grpc::Status& status) {
         if (!status.ok()) {
           watch->Refuse(status);
-        } else if (watch->Open(start->first, start->second)) {
+          return;
+        }
+        context->AddInitialMetadata(kWatchOpenHeader, "1");
+        if (watch->Open(start->first, start->second)) {
           feed_->Add(watch);
         }
       });

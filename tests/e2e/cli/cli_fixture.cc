@@ -15,6 +15,17 @@ std::unique_ptr<Process> CliTest::server_;
 std::string CliTest::addr_;
 std::string CliTest::admin_token_;
 
+std::string JsonString(const std::string& json, const std::string& key) {
+  for (const std::string& needle :
+       {"\"" + key + "\": \"", "\"" + key + "\":\""}) {
+    const auto at = json.find(needle);
+    if (at == std::string::npos) continue;
+    const auto start = at + needle.size();
+    return json.substr(start, json.find('"', start) - start);
+  }
+  return "";
+}
+
 std::string CliBinary() {
   const char* path = std::getenv("COREBALANCE_CLI_BIN");
   return path != nullptr ? path : COREBALANCE_CLI_BIN_DEFAULT;

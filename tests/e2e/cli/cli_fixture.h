@@ -20,6 +20,10 @@ namespace corebalance::test {
 // The corebalance CLI built with the tests (COREBALANCE_CLI_BIN overrides).
 std::string CliBinary();
 
+// The first string value of `"key": "..."` in the CLI's JSON output (also
+// JSON Lines without spaces).
+std::string JsonString(const std::string& json, const std::string& key);
+
 class CliTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite();

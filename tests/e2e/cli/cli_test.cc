@@ -231,15 +231,6 @@ TEST_F(CliTest, LoginVerifiesAndStoresTheTokenPrivately) {
   EXPECT_EQ(list.exit_code, 0) << list.err;
 }
 
-// The first string value of `"key": "..."` in the CLI's JSON output.
-std::string JsonString(const std::string& json, const std::string& key) {
-  const std::string needle = "\"" + key + "\": \"";
-  const auto at = json.find(needle);
-  if (at == std::string::npos) return "";
-  const auto start = at + needle.size();
-  return json.substr(start, json.find('"', start) - start);
-}
-
 TEST_F(CliTest, ClinicDaySessionsProgressAndAlerts) {
   const std::string patient = AddPatient("Eva", "Salinas");
   ProcessResult intake = Cli(

@@ -27,6 +27,10 @@ class Watcher {
     request.set_after(after);
     request.set_kind(kind);
     reader_ = stub_->WatchAlerts(context_.get(), request);
+    // The watch is in place (or refused) once the initial metadata is here.
+    reader_->WaitForInitialMetadata();
+    const auto& metadata = context_->GetServerInitialMetadata();
+    open_ = metadata.find("x-corebalance-watch-open") != metadata.end();
     thread_ = std::thread([this] {
       v1::WatchAlertsResponse response;
       while (reader_->Read(&response)) {
@@ -68,11 +72,13 @@ class Watcher {
     return status_;
   }
   void Cancel() { context_->TryCancel(); }
+  bool open() const { return open_; }
 
  private:
   std::unique_ptr<v1::ProgressService::Stub> stub_;
   std::unique_ptr<grpc::ClientContext> context_;
   std::unique_ptr<grpc::ClientReader<v1::WatchAlertsResponse>> reader_;
+  bool open_ = false;
   absl::Mutex mu_;
   std::vector<v1::WatchAlertsResponse> received_ ABSL_GUARDED_BY(mu_);
   bool done_ ABSL_GUARDED_BY(mu_) = false;
@@ -82,9 +88,6 @@ class Watcher {
 
 class WatchAlertsTest : public ProgressTest {
  protected:
-  // Watches opened before the alert are registered once the server has
-  // read the clinic's latest alert; give them a moment.
-  static void Settle() { absl::SleepFor(absl::Milliseconds(300)); }
   static std::vector<std::string> Names(
       const std::vector<v1::WatchAlertsResponse>& responses) {
     std::vector<std::string> out;
@@ -97,7 +100,7 @@ TEST_F(WatchAlertsTest, StreamsNewAlertsOfTheClinic) {
   const v1::Plan earlier = PatientWithPlan();
   MustLog(RedSession(earlier));  // before the watch: not streamed
   Watcher watcher(server().channel(), Practitioner(), "patients/-");
-  Settle();
+  ASSERT_TRUE(watcher.open());
   const v1::Plan plan = PatientWithPlan();
   MustLog(RedSession(plan));
   const auto got = watcher.WaitFor(1);
@@ -121,7 +124,6 @@ TEST_F(WatchAlertsTest, AClientThatResumesGetsEveryAlertExactlyOnce) {
   std::vector<std::string> seen;
   {
     Watcher first(server().channel(), Practitioner(), "patients/-");
-    Settle();
     raise();
     raise();
     const auto got = first.WaitFor(2);
@@ -146,7 +148,6 @@ TEST_F(WatchAlertsTest, SeesAlertsAnotherReplicaRaised) {
   auto replica = StartProgressReplica(server().address());
   ASSERT_NE(replica, nullptr);
   Watcher watcher(server().channel(), Practitioner(), "patients/-");
-  Settle();
   const v1::Plan plan = PatientWithPlan();
   auto stub = v1::ProgressService::NewStub(
       grpc::CreateChannel(absl::StrCat("127.0.0.1:", replica->port()),
@@ -170,7 +171,6 @@ TEST_F(WatchAlertsTest, FiltersByPatientAndKind) {
                      PatientOf(mine.name()));
   Watcher by_kind(server().channel(), Practitioner(), "patients/-", "",
                   v1::Alert::KIND_WORSENING);
-  Settle();
   MustLog(RedSession(other));
   MustLog(RedSession(mine));
   const auto got = by_patient.WaitFor(1);
@@ -185,7 +185,6 @@ TEST_F(WatchAlertsTest, OtherClinicsAndRolesSeeNothing) {
   Watcher other(server().channel(), other_clinic, "patients/-");
   Watcher front_desk(server().channel(), FrontDesk(), "patients/-");
   Watcher nobody(server().channel(), "", "patients/-");
-  Settle();
   MustLog(RedSession(PatientWithPlan()));
   auto denied = front_desk.Ended();
   ASSERT_TRUE(denied.has_value());
@@ -199,6 +198,7 @@ TEST_F(WatchAlertsTest, OtherClinicsAndRolesSeeNothing) {
 TEST_F(WatchAlertsTest, BadRequestsAreRefusedWithTheField) {
   Watcher bad_cursor(server().channel(), Practitioner(), "patients/-",
                      "not-a-cursor");
+  EXPECT_FALSE(bad_cursor.open());
   auto status = bad_cursor.Ended();
   ASSERT_TRUE(status.has_value());
   EXPECT_EQ(status->error_code(), grpc::StatusCode::INVALID_ARGUMENT);
@@ -218,7 +218,6 @@ TEST_F(WatchAlertsTest, ShutdownEndsTheStreamCleanly) {
       grpc::CreateChannel(absl::StrCat("127.0.0.1:", replica->port()),
                           grpc::InsecureChannelCredentials()),
       Practitioner(), "patients/-");
-  Settle();
   const absl::Time start = absl::Now();
   replica->Shutdown();
   auto status = watcher.Ended();
