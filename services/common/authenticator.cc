@@ -63,8 +63,10 @@ absl::StatusOr<Authenticator::Entry> Authenticator::Introspect(
   }
   Entry entry;
   entry.active = response.active();
-  entry.expires = absl::Now() + (entry.active ? options_.ttl : options_.negative_ttl);
-  if (entry.active) entry.principal = PrincipalFromIdentity(response.identity());
+  entry.expires =
+      absl::Now() + (entry.active ? options_.ttl : options_.negative_ttl);
+  if (entry.active)
+    entry.principal = PrincipalFromIdentity(response.identity());
   return entry;
 }
 

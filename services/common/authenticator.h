@@ -1,15 +1,15 @@
 #ifndef COREBALANCE_SERVICES_COMMON_AUTHENTICATOR_H_
 #define COREBALANCE_SERVICES_COMMON_AUTHENTICATOR_H_
 
-#include "absl/strings/string_view.h"
+#include <grpcpp/channel.h>
+
 #include <memory>
 #include <optional>
 #include <string>
 
-#include <grpcpp/channel.h>
-
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 #include "corebalance/v1/access_internal.grpc.pb.h"
@@ -43,7 +43,8 @@ class Authenticator {
     absl::Time expires;
   };
 
-  absl::StatusOr<Entry> Introspect(absl::string_view token, absl::Time deadline);
+  absl::StatusOr<Entry> Introspect(absl::string_view token,
+                                   absl::Time deadline);
 
   std::unique_ptr<v1::AccessInternalService::Stub> stub_;
   const std::string internal_key_;

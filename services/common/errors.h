@@ -5,10 +5,10 @@
 // (AIP-193) ride along as payloads; grpc_status.h turns them into a
 // grpc::Status. Nothing here depends on gRPC.
 
-#include "absl/strings/string_view.h"
 #include <string>
 
 #include "absl/status/status.h"
+#include "absl/strings/string_view.h"
 #include "services/common/field_violation.h"
 
 namespace corebalance {
@@ -22,7 +22,8 @@ inline constexpr absl::string_view kAlreadyExists = "RESOURCE_ALREADY_EXISTS";
 inline constexpr absl::string_view kEtagMismatch = "ETAG_MISMATCH";
 inline constexpr absl::string_view kUnauthenticated = "UNAUTHENTICATED";
 inline constexpr absl::string_view kPermissionDenied = "PERMISSION_DENIED";
-inline constexpr absl::string_view kDatabaseUnavailable = "DATABASE_UNAVAILABLE";
+inline constexpr absl::string_view kDatabaseUnavailable =
+    "DATABASE_UNAVAILABLE";
 inline constexpr absl::string_view kOverloaded = "OVERLOADED";
 inline constexpr absl::string_view kInternal = "INTERNAL";
 }  // namespace reason
@@ -34,8 +35,8 @@ absl::Status InvalidArgumentError(const FieldViolations& violations);
 absl::Status InvalidArgumentError(std::string field, std::string description);
 
 // FAILED_PRECONDITION with a PreconditionFailure detail.
-absl::Status FailedPreconditionError(absl::string_view reason,
-                                     std::string type, std::string subject,
+absl::Status FailedPreconditionError(absl::string_view reason, std::string type,
+                                     std::string subject,
                                      std::string description);
 
 // NOT_FOUND naming the resource. Another clinic's resource gets exactly this

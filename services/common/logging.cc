@@ -12,7 +12,8 @@ spdlog::logger& Logger() {
   static spdlog::logger* logger = [] {
     auto sink = std::make_shared<spdlog::sinks::stderr_sink_mt>();
     auto* l = new spdlog::logger("corebalance", std::move(sink));
-    l->set_pattern("ts=%Y-%m-%dT%H:%M:%S.%eZ level=%l %v", spdlog::pattern_time_type::utc);
+    l->set_pattern("ts=%Y-%m-%dT%H:%M:%S.%eZ level=%l %v",
+                   spdlog::pattern_time_type::utc);
     l->set_level(spdlog::level::info);
     l->flush_on(spdlog::level::trace);
     return l;

@@ -5,12 +5,12 @@
 //   ts=2026-11-23T20:01:08.123Z level=info event=rpc method=... code=OK
 // Never log tokens or patient data: log resource names and ids only.
 
-#include "absl/strings/string_view.h"
 #include <initializer_list>
 #include <string>
 #include <utility>
 
 #include "absl/status/status.h"
+#include "absl/strings/string_view.h"
 
 namespace corebalance::log {
 

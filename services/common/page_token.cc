@@ -30,9 +30,9 @@ absl::StatusOr<int> EffectivePageSize(int requested) {
 
 std::string EncodePageToken(const PageCursor& cursor,
                             absl::string_view filter_fingerprint) {
-  return absl::WebSafeBase64Escape(absl::StrCat(
-      "v1|", Fingerprint(filter_fingerprint), "|", cursor.last_key, "|",
-      cursor.last_id));
+  return absl::WebSafeBase64Escape(
+      absl::StrCat("v1|", Fingerprint(filter_fingerprint), "|", cursor.last_key,
+                   "|", cursor.last_id));
 }
 
 absl::StatusOr<std::optional<PageCursor>> DecodePageToken(
@@ -40,19 +40,21 @@ absl::StatusOr<std::optional<PageCursor>> DecodePageToken(
   if (token.empty()) return std::nullopt;
   const auto invalid = [] {
     return InvalidArgumentError(
-        "page_token", "is not a token this list returned; start again without it");
+        "page_token",
+        "is not a token this list returned; start again without it");
   };
   std::string decoded;
   if (!absl::WebSafeBase64Unescape(token, &decoded)) return invalid();
-  std::vector<std::string> parts = absl::StrSplit(decoded, absl::MaxSplits('|', 3));
+  std::vector<std::string> parts =
+      absl::StrSplit(decoded, absl::MaxSplits('|', 3));
   PageCursor cursor;
   if (parts.size() != 4 || parts[0] != "v1" ||
       !absl::SimpleAtoi(parts[2], &cursor.last_key)) {
     return invalid();
   }
   if (parts[1] != Fingerprint(filter_fingerprint)) {
-    return InvalidArgumentError(
-        "page_token", "was issued for a request with other filters");
+    return InvalidArgumentError("page_token",
+                                "was issued for a request with other filters");
   }
   cursor.last_id = parts[3];
   return cursor;

@@ -6,12 +6,12 @@
 // with other filters is refused instead of silently skipping rows. Keyset
 // paging (WHERE key > last) keeps pages stable while rows are inserted.
 
-#include "absl/strings/string_view.h"
 #include <cstdint>
 #include <optional>
 #include <string>
 
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 
 namespace corebalance {
 

@@ -2,22 +2,21 @@
 #define COREBALANCE_SERVICES_COMMON_PERMISSIONS_H_
 
 #include "absl/strings/string_view.h"
-
 #include "services/common/principal.h"
 
 namespace corebalance {
 
 // What an RPC needs. Each method names exactly one.
 enum class Permission {
-  kAuthenticated,       // any valid token (e.g. GetCallerIdentity)
-  kCatalogueRead,       // exercises and plan templates
-  kCatalogueWrite,      // clinic-specific exercises and templates
-  kDemographicsRead,    // patient records without clinical data
-  kDemographicsWrite,   // create/update/archive patients
-  kClinicalRead,        // assessments, plans, sessions, progress, alerts
-  kClinicalWrite,       // submit assessments, assign/adjust plans, ack alerts
-  kSessionLog,          // log/update sessions
-  kAdministration,      // staff, tokens, audit log
+  kAuthenticated,      // any valid token (e.g. GetCallerIdentity)
+  kCatalogueRead,      // exercises and plan templates
+  kCatalogueWrite,     // clinic-specific exercises and templates
+  kDemographicsRead,   // patient records without clinical data
+  kDemographicsWrite,  // create/update/archive patients
+  kClinicalRead,       // assessments, plans, sessions, progress, alerts
+  kClinicalWrite,      // submit assessments, assign/adjust plans, ack alerts
+  kSessionLog,         // log/update sessions
+  kAdministration,     // staff, tokens, audit log
 };
 
 // The token scope that lets an integration log sessions.

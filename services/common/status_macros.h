@@ -7,10 +7,9 @@
 #define CB_CONCAT_INNER_(a, b) a##b
 #define CB_CONCAT_(a, b) CB_CONCAT_INNER_(a, b)
 
-#define CB_RETURN_IF_ERROR(expr)                  \
-  do {                                            \
-    if (auto cb_status_ = (expr); !cb_status_.ok()) \
-      return cb_status_;                          \
+#define CB_RETURN_IF_ERROR(expr)                                       \
+  do {                                                                 \
+    if (auto cb_status_ = (expr); !cb_status_.ok()) return cb_status_; \
   } while (false)
 
 #define CB_ASSIGN_OR_RETURN(lhs, expr) \

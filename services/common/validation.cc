@@ -17,8 +17,11 @@ long Utf8Length(absl::string_view s) {
   long count = 0;
   for (size_t i = 0; i < s.size();) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
-    const size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3
-                                    : (c >> 3) == 0x1E ? 4 : 0;
+    const size_t len = c < 0x80           ? 1
+                       : (c >> 5) == 0x6  ? 2
+                       : (c >> 4) == 0xE  ? 3
+                       : (c >> 3) == 0x1E ? 4
+                                          : 0;
     if (len == 0 || i + len > s.size()) return -1;
     uint32_t code = len == 1 ? c : c & (0x3F >> (len - 1));
     for (size_t k = 1; k < len; ++k) {
@@ -46,9 +49,9 @@ void CheckOptionalText(absl::string_view field, absl::string_view value,
   if (length < 0) {
     out.push_back({std::string(field), "must be valid UTF-8"});
   } else if (static_cast<size_t>(length) > max_chars) {
-    out.push_back({std::string(field),
-                   absl::StrCat("must be at most ", max_chars,
-                                " characters, got ", length)});
+    out.push_back(
+        {std::string(field), absl::StrCat("must be at most ", max_chars,
+                                          " characters, got ", length)});
   }
 }
 
@@ -65,20 +68,20 @@ void CheckOptionalEmail(absl::string_view field, absl::string_view value,
                         FieldViolations& out) {
   if (value.empty()) return;
   const size_t at = value.find('@');
-  const bool ok = value.size() <= 320 && at != absl::string_view::npos &&
-                  at > 0 && value.find('@', at + 1) == absl::string_view::npos &&
-                  value.find_first_of(" \t\r\n,;<>") == absl::string_view::npos &&
-                  [&] {
-                    absl::string_view domain = value.substr(at + 1);
-                    const size_t dot = domain.rfind('.');
-                    return dot != absl::string_view::npos && dot > 0 &&
-                           dot + 1 < domain.size();
-                  }();
+  const bool ok =
+      value.size() <= 320 && at != absl::string_view::npos && at > 0 &&
+      value.find('@', at + 1) == absl::string_view::npos &&
+      value.find_first_of(" \t\r\n,;<>") == absl::string_view::npos && [&] {
+        absl::string_view domain = value.substr(at + 1);
+        const size_t dot = domain.rfind('.');
+        return dot != absl::string_view::npos && dot > 0 &&
+               dot + 1 < domain.size();
+      }();
   if (!ok) {
-    out.push_back({std::string(field),
-                   absl::StrCat("must be an email address like "
-                                "name@example.com, got \"",
-                                value, "\"")});
+    out.push_back(
+        {std::string(field), absl::StrCat("must be an email address like "
+                                          "name@example.com, got \"",
+                                          value, "\"")});
   }
 }
 

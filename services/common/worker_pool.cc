@@ -4,7 +4,9 @@ namespace corebalance {
 
 WorkerPool::WorkerPool(std::string name, int threads, int max_queued,
                        Hooks hooks)
-    : name_(std::move(name)), max_queued_(max_queued), hooks_(std::move(hooks)) {
+    : name_(std::move(name)),
+      max_queued_(max_queued),
+      hooks_(std::move(hooks)) {
   threads_.reserve(threads);
   for (int i = 0; i < threads; ++i) threads_.emplace_back([this] { Loop(); });
 }

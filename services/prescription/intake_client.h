@@ -19,8 +19,9 @@ namespace corebalance::prescription {
 class IntakeClient {
  public:
   // `channel` may be null (intake not reachable from this process): every
-  // call is then UNAVAILABLE.
-  explicit IntakeClient(std::shared_ptr<grpc::Channel> channel);
+  // call is then UNAVAILABLE. Calls carry `internal_key` (see peer_call.h).
+  IntakeClient(std::shared_ptr<grpc::Channel> channel,
+               std::string internal_key);
 
   // The patient's newest assessment, or nullopt when they have none.
   // `authorization` is the caller's own header, forwarded so IntakeService
@@ -34,6 +35,7 @@ class IntakeClient {
 
  private:
   std::unique_ptr<v1::IntakeService::Stub> stub_;
+  const std::string internal_key_;
 };
 
 }  // namespace corebalance::prescription

@@ -29,9 +29,10 @@ std::string ForwardedAuthorization(const RpcCall& call);
 class PeerClients {
  public:
   // A null channel (peer not reachable from this process) makes its calls
-  // UNAVAILABLE.
+  // UNAVAILABLE. Calls carry `internal_key` (see common/peer_call.h).
   PeerClients(std::shared_ptr<grpc::Channel> intake,
-              std::shared_ptr<grpc::Channel> prescription);
+              std::shared_ptr<grpc::Channel> prescription,
+              std::string internal_key);
 
   // `patients/{patient}/plans/{plan}`.
   absl::StatusOr<v1::Plan> GetPlan(const std::string& name,
@@ -65,6 +66,7 @@ class PeerClients {
  private:
   std::unique_ptr<v1::IntakeService::Stub> intake_;
   std::unique_ptr<v1::PrescriptionService::Stub> prescription_;
+  const std::string internal_key_;
 };
 
 }  // namespace corebalance::progress

@@ -18,7 +18,8 @@ class PrescriptionModule final : public Module {
         plans_(pool),
         pool_(MakeWorkerPool("prescription", config)),
         kit_(pool_.get(), internal_key, KitOptions(config)),
-        rules_(rules) {}
+        rules_(rules),
+        internal_key_(internal_key) {}
 
   // Called once per server (public and in-process): fresh objects each time.
   void Register(grpc::ServerBuilder& builder) override {
@@ -36,7 +37,7 @@ class PrescriptionModule final : public Module {
   }
   void Wire(const Peers& peers) override {
     intake_ = std::make_unique<prescription::IntakeClient>(
-        peers.Channel(Target::kIntake));
+        peers.Channel(Target::kIntake), internal_key_);
     for (auto& service : services_) service->Wire(intake_.get(), peers.audit);
     kit_.Wire(peers.authenticator, peers.audit);
   }
@@ -48,6 +49,7 @@ class PrescriptionModule final : public Module {
   std::unique_ptr<WorkerPool> pool_;
   ServiceKit kit_;
   const prescription::DoseRules rules_;
+  const std::string internal_key_;
   std::unique_ptr<prescription::IntakeClient> intake_;
   std::vector<std::unique_ptr<prescription::PrescriptionServiceImpl>> services_;
   std::vector<std::unique_ptr<prescription::PrescriptionInternalServiceImpl>>

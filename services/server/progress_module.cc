@@ -37,7 +37,8 @@ class ProgressModule final : public Module {
   }
   void Wire(const Peers& peers) override {
     peers_ = std::make_unique<progress::PeerClients>(
-        peers.Channel(Target::kIntake), peers.Channel(Target::kPrescription));
+        peers.Channel(Target::kIntake), peers.Channel(Target::kPrescription),
+        internal_key_);
     for (auto& service : services_) service->Wire(peers_.get());
     kit_.Wire(peers.authenticator, peers.audit);
     feed_.Start();

@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <thread>
+
 #include "absl/time/clock.h"
 #include "corebalance/v1/access.grpc.pb.h"
 #include "services/access/audit_store.h"
@@ -23,11 +26,12 @@ std::vector<v1::AuditEvent> AllEvents(TestServer& server,
   request.set_page_size(2);  // exercise paging
   for (int pages = 0; pages < 1000; ++pages) {
     v1::ListAuditEventsResponse page;
-    grpc::Status s =
-        stub->ListAuditEvents(Context(server.admin_token()).get(), request, &page);
+    grpc::Status s = stub->ListAuditEvents(Context(server.admin_token()).get(),
+                                           request, &page);
     EXPECT_TRUE(s.ok()) << s.error_message();
     if (!s.ok()) break;
-    out.insert(out.end(), page.audit_events().begin(), page.audit_events().end());
+    out.insert(out.end(), page.audit_events().begin(),
+               page.audit_events().end());
     if (page.next_page_token().empty()) break;
     request.set_page_token(page.next_page_token());
   }
@@ -42,9 +46,11 @@ TEST(AuditTest, RecordsSuccessesAndRefusalsNewestFirst) {
   create.mutable_staff_member()->set_role(v1::ROLE_PRACTITIONER);
   create.set_request_id("req-audited-person");
   v1::StaffMember staff;
-  ASSERT_TRUE(
-      stub->CreateStaffMember(Context(server.admin_token()).get(), create, &staff).ok());
-  const std::string practitioner = server.StaffToken(v1::ROLE_PRACTITIONER, "P");
+  ASSERT_TRUE(stub->CreateStaffMember(Context(server.admin_token()).get(),
+                                      create, &staff)
+                  .ok());
+  const std::string practitioner =
+      server.StaffToken(v1::ROLE_PRACTITIONER, "P");
   v1::ListStaffMembersResponse ignored;
   ASSERT_EQ(stub->ListStaffMembers(Context(practitioner).get(), {}, &ignored)
                 .error_code(),
@@ -86,7 +92,8 @@ TEST(AuditTest, RecordsSuccessesAndRefusalsNewestFirst) {
 
   // Filtering by actor returns only that actor's events.
   v1::CallerIdentity me;
-  ASSERT_TRUE(stub->GetCallerIdentity(Context(practitioner).get(), {}, &me).ok());
+  ASSERT_TRUE(
+      stub->GetCallerIdentity(Context(practitioner).get(), {}, &me).ok());
   v1::ListAuditEventsRequest by_actor;
   by_actor.set_actor(me.principal());
   auto mine = AllEvents(server, by_actor);
@@ -100,7 +107,8 @@ TEST(AuditTest, ChainVerifiesAndDetectsEditsAndDeletions) {
   for (int i = 0; i < 5; ++i) {
     v1::ListStaffMembersResponse list;
     ASSERT_TRUE(
-        stub->ListStaffMembers(Context(server.admin_token()).get(), {}, &list).ok());
+        stub->ListStaffMembers(Context(server.admin_token()).get(), {}, &list)
+            .ok());
   }
   store::Pool pool(server.database().config());
   access::AuditStore audit(&pool);
@@ -126,13 +134,45 @@ TEST(AuditTest, ChainVerifiesAndDetectsEditsAndDeletions) {
   EXPECT_EQ((*reports)[0].first_break->seq, 3);
 }
 
+TEST(AuditTest, ConcurrentCallsAreEachRecordedInOneUnbrokenChain) {
+  TestServer server;
+  auto stub = v1::AccessService::NewStub(server.channel());
+  constexpr int kThreads = 8;
+  constexpr int kCallsEach = 25;
+  std::vector<std::thread> threads;
+  std::atomic<int> ok{0};
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < kCallsEach; ++i) {
+        v1::ListStaffMembersResponse list;
+        if (stub->ListStaffMembers(Context(server.admin_token()).get(), {},
+                                   &list)
+                .ok()) {
+          ++ok;
+        }
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  ASSERT_EQ(ok.load(), kThreads * kCallsEach);
+  store::Pool pool(server.database().config());
+  access::AuditStore audit(&pool);
+  auto reports = audit.VerifyAll(absl::Now() + absl::Seconds(30));
+  ASSERT_TRUE(reports.ok()) << reports.status();
+  ASSERT_EQ(reports->size(), 1u);
+  EXPECT_FALSE((*reports)[0].first_break.has_value());
+  // Written in batches, but every call has its event: bootstrap + the lists.
+  EXPECT_EQ((*reports)[0].events, 1 + kThreads * kCallsEach);
+}
+
 TEST(AuditTest, RemovingTheNewestEventsIsDetected) {
   TestServer server;
   auto stub = v1::AccessService::NewStub(server.channel());
   for (int i = 0; i < 3; ++i) {
     v1::ListStaffMembersResponse list;
     ASSERT_TRUE(
-        stub->ListStaffMembers(Context(server.admin_token()).get(), {}, &list).ok());
+        stub->ListStaffMembers(Context(server.admin_token()).get(), {}, &list)
+            .ok());
   }
   store::Pool pool(server.database().config());
   ASSERT_TRUE(store::WithConnection(pool, absl::InfiniteFuture(),
@@ -147,7 +187,8 @@ TEST(AuditTest, RemovingTheNewestEventsIsDetected) {
   auto reports = audit.VerifyAll(absl::Now() + absl::Seconds(30));
   ASSERT_TRUE(reports.ok());
   ASSERT_TRUE((*reports)[0].first_break.has_value());
-  EXPECT_NE((*reports)[0].first_break->problem.find("removed"), std::string::npos);
+  EXPECT_NE((*reports)[0].first_break->problem.find("removed"),
+            std::string::npos);
 }
 
 }  // namespace

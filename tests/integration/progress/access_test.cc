@@ -77,5 +77,55 @@ TEST_F(ProgressAccessTest, CallsAreAuditedWithThePatient) {
   EXPECT_TRUE(found);
 }
 
+// Every audit event naming `patient`, oldest first, but the audit reads
+// (this function's own).
+std::vector<v1::AuditEvent> PatientEvents(const std::string& patient) {
+  auto access = v1::AccessService::NewStub(ProgressTest::server().channel());
+  v1::ListAuditEventsRequest request;
+  request.set_patient(patient);
+  request.set_page_size(1000);
+  v1::ListAuditEventsResponse response;
+  grpc::Status s = access->ListAuditEvents(
+      Context(ProgressTest::server().admin_token()).get(), request, &response);
+  EXPECT_TRUE(s.ok()) << s.error_message();
+  std::vector<v1::AuditEvent> out;
+  for (auto it = response.audit_events().rbegin();
+       it != response.audit_events().rend(); ++it) {
+    if (it->action() != "corebalance.v1.AccessService/ListAuditEvents") {
+      out.push_back(*it);
+    }
+  }
+  return out;
+}
+
+TEST_F(ProgressAccessTest, ACallIsAuditedOnceNotAgainForItsPeerReads) {
+  const v1::Plan plan = PatientWithPlan();
+  const std::string patient = PatientOf(plan.name());
+  const size_t before = PatientEvents(patient).size();
+  // LogSession reads the plan from PrescriptionService and the assessment
+  // from IntakeService with the caller's token.
+  MustLog(GoodSession(plan));
+  const std::vector<v1::AuditEvent> events = PatientEvents(patient);
+  ASSERT_EQ(events.size(), before + 1);
+  EXPECT_EQ(events.back().action(),
+            "corebalance.v1.ProgressService/LogSession");
+}
+
+TEST_F(ProgressAccessTest, AForgedInternalKeyDoesNotEscapeTheAudit) {
+  const v1::Plan plan = PatientWithPlan();
+  const std::string patient = PatientOf(plan.name());
+  const size_t before = PatientEvents(patient).size();
+  auto context = Context(Practitioner());
+  context->AddMetadata("x-corebalance-internal-key", "guessed-key");
+  v1::ListSessionsRequest request;
+  request.set_parent(patient);
+  v1::ListSessionsResponse response;
+  ASSERT_TRUE(Stub()->ListSessions(context.get(), request, &response).ok());
+  const std::vector<v1::AuditEvent> events = PatientEvents(patient);
+  ASSERT_EQ(events.size(), before + 1);
+  EXPECT_EQ(events.back().action(),
+            "corebalance.v1.ProgressService/ListSessions");
+}
+
 }  // namespace
 }  // namespace corebalance::test

@@ -1,0 +1,48 @@
+#ifndef COREBALANCE_SERVICES_COMMON_PEER_CALL_H_
+#define COREBALANCE_SERVICES_COMMON_PEER_CALL_H_
+
+// A service calling another on behalf of its caller: the caller's own
+// `authorization` header is forwarded (the callee applies the same
+// principal and clinic), the deployment's internal key marks the call as a
+// peer's (the callee does not audit it again: the caller's call is
+// audited once, where it arrived), and the callee must answer a little
+// before the caller's deadline.
+
+#include <grpcpp/client_context.h>
+#include <grpcpp/server_context.h>
+#include <grpcpp/support/status.h>
+
+#include <string>
+
+#include "absl/status/status.h"
+#include "absl/strings/string_view.h"
+#include "absl/time/time.h"
+
+namespace corebalance {
+
+// Who a peer call acts for.
+struct OnBehalf {
+  // The caller's `authorization` header, as it came.
+  std::string authorization;
+  std::string internal_key;
+};
+
+// The caller's own `authorization` header ("" when none).
+std::string ForwardedAuthorization(const grpc::CallbackServerContext& context);
+
+// Sets the metadata and a deadline a little before `deadline`, so that a
+// silent peer still leaves time to answer UNAVAILABLE.
+void PreparePeerCall(grpc::ClientContext& context, const OnBehalf& on_behalf,
+                     absl::Time deadline);
+
+// UNAVAILABLE with reason "<PEER>_UNAVAILABLE".
+absl::Status PeerUnavailable(absl::string_view peer, absl::string_view why);
+
+// The peer's answer as ours: its verdicts about the request (NOT_FOUND,
+// PERMISSION_DENIED, ...) stand; anything saying it could not answer
+// becomes UNAVAILABLE, never INTERNAL.
+absl::Status MapPeerStatus(absl::string_view peer, const grpc::Status& status);
+
+}  // namespace corebalance
+
+#endif  // COREBALANCE_SERVICES_COMMON_PEER_CALL_H_
