@@ -8,6 +8,7 @@
 #include "services/common/service_kit.h"
 #include "services/progress/alert_feed.h"
 #include "services/progress/alert_store.h"
+#include "services/progress/catalogue_cache.h"
 #include "services/progress/peer_clients.h"
 #include "services/progress/policy.h"
 #include "services/progress/session_store.h"
@@ -26,7 +27,10 @@ class ProgressServiceImpl final : public v1::ProgressService::CallbackService {
 
   // The peers, once the server runs; before the kit is wired, so that no
   // call sees them unset.
-  void Wire(PeerClients* peers) { peers_ = peers; }
+  void Wire(PeerClients* peers, CatalogueCache* catalogue) {
+    peers_ = peers;
+    catalogue_ = catalogue;
+  }
 
 #define CB_RPC(Method, Request, Response)                                \
   grpc::ServerUnaryReactor* Method(grpc::CallbackServerContext* context, \
@@ -58,6 +62,7 @@ class ProgressServiceImpl final : public v1::ProgressService::CallbackService {
   AlertFeed* feed_;
   const ProgressRules rules_;
   PeerClients* peers_ = nullptr;
+  CatalogueCache* catalogue_ = nullptr;
 };
 
 }  // namespace corebalance::progress

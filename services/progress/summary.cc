@@ -212,11 +212,12 @@ v1::ProgressSummary BuildSummary(const SummaryInput& in,
     for (const auto& e : in.plan->exercises()) {
       rec.current_exercises.push_back(IdFromName(e.exercise(), "exercises"));
     }
-    rec.next_phase = NextPhase(in.plan->plan_template(), in.templates);
+    rec.next_phase =
+        NextPhase(in.plan->plan_template(), in.catalogue->templates);
   }
   rec.now = in.now;
-  const Recommendation recommendation =
-      Recommend(rec, DirectoryOf(in.catalogue), rules.recommendation);
+  const Recommendation recommendation = Recommend(
+      rec, DirectoryOf(in.catalogue->exercises), rules.recommendation);
   v1::Recommendation& r = *out.mutable_recommendation();
   r.set_kind(ToProtoKind(recommendation.kind));
   for (const auto& reason : recommendation.reasons) r.add_reasons(reason);

@@ -5,6 +5,7 @@
 // sessions, plan and its history, assessments and the catalogue. Pure: no
 // gRPC calls, no database; the rules in rules/ do the clinical work.
 
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -12,6 +13,7 @@
 #include "corebalance/v1/intake.pb.h"
 #include "corebalance/v1/prescription.pb.h"
 #include "corebalance/v1/progress.pb.h"
+#include "services/progress/catalogue.h"
 #include "services/progress/policy.h"
 #include "services/progress/session_store.h"
 
@@ -33,9 +35,8 @@ struct SummaryInput {
   std::vector<v1::PlanRevision> revisions;
   // Newest first.
   std::vector<v1::Assessment> assessments;
-  std::vector<v1::Exercise> catalogue;
-  // The plan templates the clinic sees, for the next phase.
-  std::vector<v1::PlanTemplate> templates;
+  // Exercises (names, progressions) and templates (the next phase).
+  std::shared_ptr<const Catalogue> catalogue;
 };
 
 v1::ProgressSummary BuildSummary(const SummaryInput& input,

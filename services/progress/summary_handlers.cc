@@ -62,14 +62,10 @@ grpc::ServerUnaryReactor* ProgressServiceImpl::GetProgressSummary(
           CB_ASSIGN_OR_RETURN(in.revisions, peers_->PlanRevisions(
                                                 in.plan->name(), authorization,
                                                 call.deadline()));
-          if (!in.plan->plan_template().empty()) {
-            CB_ASSIGN_OR_RETURN(
-                in.templates,
-                peers_->PlanTemplates(authorization, call.deadline()));
-          }
         }
         CB_ASSIGN_OR_RETURN(in.catalogue,
-                            peers_->Exercises(authorization, call.deadline()));
+                            catalogue_->Get(call.principal().clinic_id,
+                                            authorization, call.deadline()));
 
         // Only the days the summary looks at, through the (clinic, patient,
         // performed_at) index.

@@ -9,6 +9,8 @@
 namespace corebalance::server {
 namespace {
 
+// How long a clinic's exercises and templates are reused by summaries.
+constexpr absl::Duration kCatalogueTtl = absl::Seconds(30);
 // How soon a WatchAlerts stream sees an alert another replica raised.
 constexpr absl::Duration kAlertPollInterval = absl::Milliseconds(500);
 
@@ -39,7 +41,11 @@ class ProgressModule final : public Module {
     peers_ = std::make_unique<progress::PeerClients>(
         peers.Channel(Target::kIntake), peers.Channel(Target::kPrescription),
         internal_key_);
-    for (auto& service : services_) service->Wire(peers_.get());
+    catalogue_ =
+        std::make_unique<progress::CatalogueCache>(peers_.get(), kCatalogueTtl);
+    for (auto& service : services_) {
+      service->Wire(peers_.get(), catalogue_.get());
+    }
     kit_.Wire(peers.authenticator, peers.audit);
     feed_.Start();
     if (scan_interval_ > absl::ZeroDuration()) {
@@ -66,6 +72,7 @@ class ProgressModule final : public Module {
   const absl::Duration scan_interval_;
   std::unique_ptr<progress::AlertScanner> scanner_;
   std::unique_ptr<progress::PeerClients> peers_;
+  std::unique_ptr<progress::CatalogueCache> catalogue_;
   std::vector<std::unique_ptr<progress::ProgressServiceImpl>> services_;
 };
 
