@@ -1,5 +1,9 @@
 #include "services/progress/session_store.h"
 
+#include <algorithm>
+#include <bit>
+#include <map>
+
 #include "absl/strings/str_cat.h"
 #include "services/common/sql_time.h"
 #include "services/store/bind.h"
@@ -54,23 +58,40 @@ StoredSession ReadSession(const sql::ResultSet& rs) {
   return s;
 }
 
-void LoadExercises(Connection& c, StoredSession& s) {
-  auto rs = Query(c,
-                  "SELECT exercise_slug, completed, skip_reason, sets, reps,"
-                  " hold_seconds, duration_minutes"
-                  " FROM progress_session_exercises WHERE session_id = ?"
-                  " ORDER BY position",
-                  s.id);
-  while (rs->next()) {
-    StoredExercise e;
-    e.slug = GetString(*rs, "exercise_slug");
-    e.completed = rs->getInt("completed") != 0;
-    e.skip_reason = GetString(*rs, "skip_reason");
-    e.sets = rs->getInt("sets");
-    e.reps = rs->getInt("reps");
-    e.hold_seconds = rs->getInt("hold_seconds");
-    e.duration_minutes = rs->getInt("duration_minutes");
-    s.exercises.push_back(std::move(e));
+// The sessions' exercises, one round trip per 64 sessions rather than one
+// per session. The id list is padded to a power of two (repeating the last
+// id) so that few distinct statements are prepared.
+void LoadExercises(Connection& c, std::vector<StoredSession>& sessions) {
+  constexpr size_t kChunk = 64;
+  std::map<std::string, StoredSession*> by_id;
+  for (auto& s : sessions) by_id[s.id] = &s;
+  for (size_t first = 0; first < sessions.size(); first += kChunk) {
+    const size_t count = std::min(kChunk, sessions.size() - first);
+    const size_t padded = std::bit_ceil(count);
+    std::string marks = "?";
+    for (size_t i = 1; i < padded; ++i) marks += ",?";
+    sql::PreparedStatement& st = c.Prepare(absl::StrCat(
+        "SELECT session_id, exercise_slug, completed, skip_reason, sets, reps,"
+        " hold_seconds, duration_minutes FROM progress_session_exercises"
+        " WHERE session_id IN (",
+        marks, ") ORDER BY session_id, position"));
+    st.clearParameters();
+    for (size_t i = 0; i < padded; ++i) {
+      st.setString(static_cast<int>(i + 1),
+                   sessions[first + std::min(i, count - 1)].id);
+    }
+    std::unique_ptr<sql::ResultSet> rs(st.executeQuery());
+    while (rs->next()) {
+      StoredExercise e;
+      e.slug = GetString(*rs, "exercise_slug");
+      e.completed = rs->getInt("completed") != 0;
+      e.skip_reason = GetString(*rs, "skip_reason");
+      e.sets = rs->getInt("sets");
+      e.reps = rs->getInt("reps");
+      e.hold_seconds = rs->getInt("hold_seconds");
+      e.duration_minutes = rs->getInt("duration_minutes");
+      by_id.at(GetString(*rs, "session_id"))->exercises.push_back(std::move(e));
+    }
   }
 }
 
@@ -85,7 +106,7 @@ std::vector<StoredSession> Select(Connection& c, const std::string& where,
                     args...);
     while (rs->next()) out.push_back(ReadSession(*rs));
   }
-  for (auto& s : out) LoadExercises(c, s);
+  LoadExercises(c, out);
   return out;
 }
 
