@@ -39,6 +39,52 @@ AuditRow ReadRow(const sql::ResultSet& rs) {
 
 constexpr int kVerifyBatch = 5000;
 
+// Inserts rows[first, first + count) with one multi-row INSERT.
+void InsertRows(Connection& c, int64_t clinic_id,
+                const std::vector<AuditRow>& rows, size_t first, size_t count) {
+  std::string sql = absl::StrCat("INSERT INTO access_audit_events (clinic_id, ",
+                                 kColumns, ") VALUES ");
+  for (size_t i = 0; i < count; ++i) {
+    absl::StrAppend(&sql, i == 0 ? "" : ", ",
+                    "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  }
+  sql::PreparedStatement& st = c.Prepare(sql);
+  st.clearParameters();
+  int p = 1;
+  for (size_t i = first; i < first + count; ++i) {
+    const AuditRow& r = rows[i];
+    store::BindOne(st, p++, clinic_id);
+    store::BindOne(st, p++, r.seq);
+    store::BindOne(st, p++, r.event_time);
+    store::BindOne(st, p++, r.actor);
+    store::BindOne(st, p++, r.actor_role);
+    store::BindOne(st, p++, r.action);
+    store::BindOne(st, p++, r.resource);
+    store::BindOne(st, p++, r.patient);
+    store::BindOne(st, p++, r.outcome);
+    store::BindOne(st, p++, r.status_code);
+    store::BindOne(st, p++, r.request_id);
+    store::BindOne(st, p++, r.peer);
+    store::BindOne(st, p++, r.prev_hash);
+    store::BindOne(st, p++, r.hash);
+  }
+  st.executeUpdate();
+}
+
+// All rows in few statements: chunks of 32, then the rest by powers of two,
+// so that a handful of distinct statements are prepared.
+void InsertAll(Connection& c, int64_t clinic_id,
+               const std::vector<AuditRow>& rows) {
+  size_t at = 0;
+  for (size_t chunk = 32; chunk > 0; chunk /= 2) {
+    while (rows.size() - at >= chunk) {
+      InsertRows(c, clinic_id, rows, at, chunk);
+      at += chunk;
+      if (chunk < 32) break;
+    }
+  }
+}
+
 }  // namespace
 
 absl::StatusOr<std::vector<int64_t>> AuditStore::Append(
@@ -53,7 +99,8 @@ absl::StatusOr<std::vector<int64_t>> AuditStore::Append(
                           "SELECT last_seq, last_hash FROM access_audit_heads"
                           " WHERE clinic_id = ? FOR UPDATE",
                           clinic_id);
-          if (!rs->next()) return NotFoundError(absl::StrCat("clinics/", clinic_id));
+          if (!rs->next())
+            return NotFoundError(absl::StrCat("clinics/", clinic_id));
           seq = rs->getInt64("last_seq");
           prev = GetString(*rs, "last_hash");
         }
@@ -64,18 +111,10 @@ absl::StatusOr<std::vector<int64_t>> AuditStore::Append(
           row.event_time = now;
           row.prev_hash = prev;
           row.hash = ChainHash(row);
-          Update(c,
-                 absl::StrCat("INSERT INTO access_audit_events (clinic_id, ",
-                              kColumns,
-                              ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                              "?, ?)"),
-                 clinic_id, row.seq, row.event_time, row.actor, row.actor_role,
-                 row.action, row.resource, row.patient, row.outcome,
-                 row.status_code, row.request_id, row.peer, row.prev_hash,
-                 row.hash);
           prev = row.hash;
           seqs.push_back(row.seq);
         }
+        InsertAll(c, clinic_id, rows);
         Update(c,
                "UPDATE access_audit_heads SET last_seq = ?, last_hash = ?"
                " WHERE clinic_id = ?",
@@ -101,8 +140,7 @@ absl::StatusOr<std::vector<AuditRow>> AuditStore::List(
                 " AND event_time >= ? AND event_time < ? AND seq < ?"
                 " ORDER BY seq DESC LIMIT ?"),
             clinic_id, filter.patient, filter.patient, filter.actor,
-            filter.actor,
-            filter.start_time.value_or(absl::FromUnixSeconds(0)),
+            filter.actor, filter.start_time.value_or(absl::FromUnixSeconds(0)),
             filter.end_time.value_or(absl::FromCivil(
                 absl::CivilSecond(9999, 12, 31, 0, 0, 0), absl::UTCTimeZone())),
             filter.before_seq.value_or(std::numeric_limits<int64_t>::max()),
@@ -124,9 +162,9 @@ absl::StatusOr<std::vector<ChainReport>> AuditStore::VerifyAll(
               "SELECT clinic_id, last_seq, last_hash FROM access_audit_heads"
               " ORDER BY clinic_id");
           while (rs->next()) {
-            heads.push_back({rs->getInt64("clinic_id"),
-                             {rs->getInt64("last_seq"),
-                              GetString(*rs, "last_hash")}});
+            heads.push_back(
+                {rs->getInt64("clinic_id"),
+                 {rs->getInt64("last_seq"), GetString(*rs, "last_hash")}});
           }
         }
         std::vector<ChainReport> reports;
