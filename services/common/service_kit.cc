@@ -132,13 +132,15 @@ grpc::Status ServiceKit::Run(
         "rpc_internal_error",
         {{"method", spec.name}, {"error", std::string(status.message())}});
   }
-  log::Info("rpc",
-            {{"method", spec.name},
-             {"code", absl::StatusCodeToString(status.code())},
-             {"latency_ms", absl::StrFormat("%.2f", absl::ToDoubleMilliseconds(
-                                                        absl::Now() - start))},
-             {"principal", call.principal_.name},
-             {"peer", context->peer()}});
+  // Calls between the deployment's own services are detail: debug level.
+  const bool quiet = spec.internal || call.peer_call_;
+  (quiet ? log::Debug : log::Info)(
+      "rpc", {{"method", spec.name},
+              {"code", absl::StatusCodeToString(status.code())},
+              {"latency_ms", absl::StrFormat("%.2f", absl::ToDoubleMilliseconds(
+                                                         absl::Now() - start))},
+              {"principal", call.principal_.name},
+              {"peer", context->peer()}});
   return ToGrpcStatus(status);
 }
 

@@ -95,6 +95,34 @@ void LoadExercises(Connection& c, std::vector<StoredSession>& sessions) {
   }
 }
 
+// The session's exercises in one multi-row INSERT.
+void InsertExercises(Connection& c, const StoredSession& s) {
+  if (s.exercises.empty()) return;
+  std::string sql =
+      "INSERT INTO progress_session_exercises (session_id, position,"
+      " exercise_slug, completed, skip_reason, sets, reps, hold_seconds,"
+      " duration_minutes) VALUES ";
+  for (size_t i = 0; i < s.exercises.size(); ++i) {
+    absl::StrAppend(&sql, i == 0 ? "" : ", ", "(?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  }
+  sql::PreparedStatement& st = c.Prepare(sql);
+  st.clearParameters();
+  int p = 1;
+  for (size_t i = 0; i < s.exercises.size(); ++i) {
+    const StoredExercise& e = s.exercises[i];
+    store::BindOne(st, p++, s.id);
+    store::BindOne(st, p++, static_cast<int>(i + 1));
+    store::BindOne(st, p++, e.slug);
+    store::BindOne(st, p++, e.completed);
+    store::BindOne(st, p++, e.skip_reason);
+    store::BindOne(st, p++, e.sets);
+    store::BindOne(st, p++, e.reps);
+    store::BindOne(st, p++, e.hold_seconds);
+    store::BindOne(st, p++, e.duration_minutes);
+  }
+  st.executeUpdate();
+}
+
 template <typename... Args>
 std::vector<StoredSession> Select(Connection& c, const std::string& where,
                                   const Args&... args) {
@@ -154,17 +182,7 @@ absl::StatusOr<StoredSession> SessionStore::Insert(
                s.worst_pain_during, s.pain_after, s.pain_after_24h, s.rpe,
                s.leg_pain_or_neuro, s.notes, s.assessment_nprs, s.traffic_light,
                s.logged_by, s.revision, s.create_time, s.update_time);
-        for (size_t i = 0; i < s.exercises.size(); ++i) {
-          const StoredExercise& e = s.exercises[i];
-          Update(c,
-                 "INSERT INTO progress_session_exercises (session_id,"
-                 " position, exercise_slug, completed, skip_reason, sets,"
-                 " reps, hold_seconds, duration_minutes)"
-                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                 s.id, static_cast<int>(i + 1), e.slug, e.completed,
-                 e.skip_reason, e.sets, e.reps, e.hold_seconds,
-                 e.duration_minutes);
-        }
+        InsertExercises(c, s);
         kRequestIds.Record(c, s.clinic_id, kLogSession, request_id, s.id);
         return s;
       });
