@@ -66,7 +66,7 @@ absl::Status ProgressServiceImpl::RaiseSessionAlerts(
   CB_ASSIGN_OR_RETURN(
       std::vector<v1::Assessment> assessments,
       peers_->Assessments(PatientName(patient_id), ForwardedAuthorization(call),
-                          call.deadline()));
+                          call.deadline(), v1::Assessment::KIND_INITIAL));
   for (auto it = assessments.rbegin(); it != assessments.rend(); ++it) {
     if (it->kind() == v1::Assessment::KIND_INITIAL) {
       input.initial_nprs_now = it->nprs_now();

@@ -84,7 +84,7 @@ absl::StatusOr<std::optional<int>> PeerClients::LatestNprs(
 
 absl::StatusOr<std::vector<v1::Assessment>> PeerClients::Assessments(
     const std::string& patient, const std::string& authorization,
-    absl::Time deadline) {
+    absl::Time deadline, v1::Assessment::Kind kind) {
   if (!intake_)
     return PeerUnavailable(kIntake, "not configured in this process");
   grpc::ClientContext context;
@@ -92,6 +92,7 @@ absl::StatusOr<std::vector<v1::Assessment>> PeerClients::Assessments(
   v1::ListAssessmentsRequest request;
   request.set_parent(patient);
   request.set_page_size(100);
+  request.set_kind(kind);
   v1::ListAssessmentsResponse response;
   absl::Status status = MapPeerStatus(
       kIntake, intake_->ListAssessments(&context, request, &response));

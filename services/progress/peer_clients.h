@@ -48,10 +48,12 @@ class PeerClients {
       const std::string& patient, const std::string& authorization,
       absl::Time deadline);
 
-  // The patient's assessments, newest first (the first 100).
+  // The patient's assessments (only `kind`, when set), newest first (the
+  // first 100).
   absl::StatusOr<std::vector<v1::Assessment>> Assessments(
       const std::string& patient, const std::string& authorization,
-      absl::Time deadline);
+      absl::Time deadline,
+      v1::Assessment::Kind kind = v1::Assessment::KIND_UNSPECIFIED);
   // Every revision of the plan `plan`, oldest first.
   absl::StatusOr<std::vector<v1::PlanRevision>> PlanRevisions(
       const std::string& plan, const std::string& authorization,
