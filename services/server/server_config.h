@@ -24,11 +24,11 @@ struct ServerConfig {
   std::string mysql_url = "mysql://root@127.0.0.1:3306/corebalance";
   // Kept apart from the URL so it can come from a secret.
   std::string mysql_password;
-  int pool_size = 8;
+  int pool_size = 16;
   absl::Duration pool_checkout_timeout = absl::Seconds(2);
 
   // Threads per hosted service for blocking work, and calls they may queue.
-  int workers = 8;
+  int workers = 16;
   int max_queued_calls = 1000;
   absl::Duration max_call_deadline = absl::Seconds(30);
 
