@@ -268,6 +268,34 @@ stop_sampler() {
 }
 peak_rss() { awk '/^VmHWM:/ {print $2}' "/proc/$1/status"; }
 
+# gRPC frame (uncompressed) of a request whose field 1 is the string $1,
+# such as GetPatientRequest.name; an empty $1 gives an empty message.
+grpc_frame() {
+  local value=$1 n=${#1}
+  if ((n == 0)); then
+    printf '\0\0\0\0\0'
+  else
+    printf "\\0\\0\\0\\0\\x$(printf %02x $((n + 2)))\\x0a\\x$(printf %02x "$n")%s" \
+      "$value"
+  fi
+}
+# h2load_run NAME PATH BODY_FILE: the load of the corebalance-bench runs (4
+# connections x 8 streams = 32 in flight, one thread, same durations).
+# h2load counts any HTTP 200 as success whatever the grpc-status, so the
+# server's request log says how the calls really ended (NAME.rpcs).
+h2load_run() {
+  local name=$1 method=$2 body=$3 log_from
+  log_from=$(log_lines "$work/monolith.log")
+  cpu_snapshot >"$out/$name.cpu-before"
+  say "scenario $name"
+  h2load -t 1 -c 4 -m 8 -D "$duration" --warm-up-time "$warmup" -d "$body" \
+    -H 'content-type: application/grpc' -H 'te: trailers' \
+    -H "authorization: Bearer $(cat "$token_file")" \
+    "http://$mono/$method" >"$out/$name.txt" 2>&1 || true
+  cpu_snapshot >"$out/$name.cpu-after"
+  count_rpcs "$work/monolith.log" "$log_from" >"$out/$name.rpcs"
+  grep -E 'finished in|requests:' "$out/$name.txt" >&2 || true
+}
 # --- seed --------------------------------------------------------------------
 seed_started=$(date +%s)
 "$seed" --addr "$mono" --token-file "$token_file" --mysql-url "$mysql_url" \
@@ -296,10 +324,21 @@ sql corebalance -e "ANALYZE TABLE progress_sessions,
   progress_session_exercises, intake_patients, prescription_plans" >/dev/null
 
 # --- the monolith's scenarios ------------------------------------------------
+# Each cross-checked by h2load right after, under the same load.
 run health "$bench" --addr "$mono" "${bench_args[@]}" --scenario health \
   --in-flight 32
+if command -v h2load >/dev/null; then
+  grpc_frame "" >"$work/health.grpc"
+  h2load_run h2load-health grpc.health.v1.Health/Check "$work/health.grpc"
+fi
 run get-patient "$bench" --addr "$mono" "${bench_args[@]}" \
   --scenario get-patient --in-flight 32
+if command -v h2load >/dev/null; then
+  patient=$(awk -F'\t' '$1 == "main" { print $2; exit }' "$seed_file")
+  grpc_frame "patients/$patient" >"$work/get-patient.grpc"
+  h2load_run h2load-get-patient corebalance.v1.IntakeService/GetPatient \
+    "$work/get-patient.grpc"
+fi
 run list-patients "$bench" --addr "$mono" "${bench_args[@]}" \
   --scenario list-patients --in-flight 32
 run list-sessions "$bench" --addr "$mono" "${bench_args[@]}" \
@@ -334,43 +373,6 @@ run mixed "$bench" --addr "$mono" "${bench_args[@]}" --scenario mixed \
   --in-flight 32
 stop_sampler
 peak_rss "${server_pid[monolith]}" >"$out/mixed.peak-rss"
-
-# gRPC frame (uncompressed) of a request whose field 1 is the string $1,
-# such as GetPatientRequest.name; an empty $1 gives an empty message.
-grpc_frame() {
-  local value=$1 n=${#1}
-  if ((n == 0)); then
-    printf '\0\0\0\0\0'
-  else
-    printf "\\0\\0\\0\\0\\x$(printf %02x $((n + 2)))\\x0a\\x$(printf %02x "$n")%s" \
-      "$value"
-  fi
-}
-# h2load_run NAME PATH BODY_FILE: the load of the corebalance-bench runs (4
-# connections x 8 streams = 32 in flight, one thread, same durations).
-# h2load counts any HTTP 200 as success whatever the grpc-status, so the
-# server's request log says how the calls really ended (NAME.rpcs).
-h2load_run() {
-  local name=$1 method=$2 body=$3 log_from
-  log_from=$(log_lines "$work/monolith.log")
-  cpu_snapshot >"$out/$name.cpu-before"
-  say "scenario $name"
-  h2load -t 1 -c 4 -m 8 -D "$duration" --warm-up-time "$warmup" -d "$body" \
-    -H 'content-type: application/grpc' -H 'te: trailers' \
-    -H "authorization: Bearer $(cat "$token_file")" \
-    "http://$mono/$method" >"$out/$name.txt" 2>&1 || true
-  cpu_snapshot >"$out/$name.cpu-after"
-  count_rpcs "$work/monolith.log" "$log_from" >"$out/$name.rpcs"
-  grep -E 'finished in|requests:' "$out/$name.txt" >&2 || true
-}
-if command -v h2load >/dev/null; then
-  grpc_frame "" >"$work/health.grpc"
-  h2load_run h2load-health grpc.health.v1.Health/Check "$work/health.grpc"
-  patient=$(awk -F'\t' '$1 == "main" { print $2; exit }' "$seed_file")
-  grpc_frame "patients/$patient" >"$work/get-patient.grpc"
-  h2load_run h2load-get-patient corebalance.v1.IntakeService/GetPatient \
-    "$work/get-patient.grpc"
-fi
 
 if ((soak > 0)); then
   reset_clinic
