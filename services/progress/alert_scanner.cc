@@ -58,6 +58,8 @@ absl::StatusOr<ScanResult> AlertScanner::ScanOnce(absl::Time now) {
         prescription_->ListActivePlans(&context, request, &response);
     if (!status.ok()) return FromGrpcStatus(status);
     for (const v1::ActivePlan& plan : response.plans()) {
+      // A scan of a large clinic group takes minutes: shutdown must not wait.
+      if (stopping()) return absl::CancelledError("alert scan: stopping");
       CB_ASSIGN_OR_RETURN(int raised, ScanPlan(plan, now, deadline));
       result.plans++;
       result.raised += raised;
@@ -107,6 +109,11 @@ absl::StatusOr<int> AlertScanner::ScanPlan(const v1::ActivePlan& plan,
   return alerts_->Raise(rows, deadline);
 }
 
+bool AlertScanner::stopping() {
+  absl::MutexLock lock(&mu_);
+  return stopping_;
+}
+
 void AlertScanner::Start(absl::Duration interval) {
   thread_ = std::thread([this, interval] { Loop(interval); });
 }
@@ -129,6 +136,7 @@ void AlertScanner::Loop(absl::Duration interval) {
     }
     const absl::Time started = absl::Now();
     absl::StatusOr<ScanResult> result = ScanOnce(started);
+    if (absl::IsCancelled(result.status())) return;
     if (!result.ok()) {
       log::Warn("alert_scan_failed",
                 {{"error", std::string(result.status().message())}});

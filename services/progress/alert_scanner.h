@@ -38,7 +38,8 @@ class AlertScanner {
                std::function<void()> on_raised);
   ~AlertScanner();
 
-  // One pass over every ACTIVE plan, as if the time were `now`.
+  // One pass over every ACTIVE plan, as if the time were `now`. CANCELLED
+  // when Stop() is called meanwhile (it returns within one plan's work).
   absl::StatusOr<ScanResult> ScanOnce(absl::Time now);
 
   // Scans every `interval` (the first time after one interval) on a thread
@@ -50,6 +51,7 @@ class AlertScanner {
   absl::StatusOr<int> ScanPlan(const v1::ActivePlan& plan, absl::Time now,
                                absl::Time deadline);
   void Loop(absl::Duration interval);
+  bool stopping();
 
   SessionStore* sessions_;
   AlertStore* alerts_;

@@ -149,6 +149,18 @@ TEST_F(AlertScanTest, TwoReplicasScanningAtOnceRaiseEachAlertOnce) {
   }
 }
 
+TEST_F(AlertScanTest, AStoppedScannerStopsScanning) {
+  // Shutdown stops the scanner; a scan of 100,000 plans takes minutes and
+  // must not hold the server's exit.
+  Replica replica;
+  const v1::Plan plan = PatientWithPlan();
+  replica.scanner.Stop();
+  absl::StatusOr<ScanResult> scan =
+      replica.scanner.ScanOnce(absl::Now() + absl::Hours(5 * 24));
+  EXPECT_EQ(scan.status().code(), absl::StatusCode::kCancelled);
+  EXPECT_TRUE(Alerts(PatientOf(plan.name())).empty());
+}
+
 TEST_F(AlertScanTest, TheServerScansOnItsInterval) {
   // The suite's server scans every 300 ms; make the plan five days old.
   const v1::Plan plan = PatientWithPlan();
