@@ -87,6 +87,8 @@ out=$work/results
 
 # --- build -----------------------------------------------------------------
 if ((!skip_build)); then
+  say "installing dependencies"
+  bash "$repo/deploy/local/install-deps.sh"
   say "building Release in $build"
   cmake -S "$repo" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
     -DCOREBALANCE_BUILD_TESTS=OFF >/dev/null

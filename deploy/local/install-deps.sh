@@ -24,6 +24,8 @@ packages=(
   libcli11-dev libspdlog-dev libssl-dev openssl
   mariadb-server mariadb-client
   tzdata
+  # bench/run.sh: the h2load cross-check and the results writer.
+  nghttp2-client python3
 )
 # Node.js may come from elsewhere (e.g. NodeSource, whose nodejs conflicts with
 # Debian's npm); only ask Debian for it when it is missing.
