@@ -148,16 +148,14 @@ struct PristineDataDir {
           "mariadb-install-db not found (apt-get install mariadb-server)");
       return;
     }
-    std::vector<std::string> args = {install,
-                                     "--no-defaults",
-                                     "--user=" + CurrentUser(),
-                                     "--auth-root-authentication-method=normal",
-                                     "--skip-test-db",
-                                     "--datadir=" + dir + "/data",
-                                     // Its own temp dir: concurrent installs
-                                     // sharing /tmp trip over each other's
-                                     // temporary tables.
-                                     "--tmpdir=" + dir};
+    std::vector<std::string> args = {
+        install, "--no-defaults", "--user=" + CurrentUser(),
+        "--auth-root-authentication-method=normal", "--skip-test-db",
+        "--datadir=" + dir + "/data",
+        // Its own temp dir: concurrent installs
+        // sharing /tmp trip over each other's
+        // temporary tables.
+        "--tmpdir=" + dir};
     args.insert(args.end(), InnoDbFastArgs().begin(), InnoDbFastArgs().end());
     status = RunToCompletion(args, dir + "/install-db.log");
   }

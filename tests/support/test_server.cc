@@ -27,6 +27,21 @@ void Check(const absl::Status& status, const std::string& what) {
 
 }  // namespace
 
+std::vector<v1::AuditEvent> AuditEventsOf(TestServer& server,
+                                          const std::string& patient) {
+  auto access = v1::AccessService::NewStub(server.channel());
+  v1::ListAuditEventsRequest request;
+  request.set_patient(patient);
+  request.set_page_size(1000);
+  v1::ListAuditEventsResponse response;
+  grpc::Status s = access->ListAuditEvents(Context(server.admin_token()).get(),
+                                           request, &response);
+  if (!s.ok()) {
+    throw std::runtime_error("ListAuditEvents failed: " + s.error_message());
+  }
+  return {response.audit_events().begin(), response.audit_events().end()};
+}
+
 std::string BootstrapClinic(const store::MysqlConfig& database,
                             const std::string& clinic,
                             const std::string& admin_name) {

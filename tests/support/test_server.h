@@ -64,6 +64,11 @@ class TestServer {
 std::unique_ptr<grpc::ClientContext> Context(
     const std::string& token, absl::Duration timeout = absl::Seconds(10));
 
+// Every audit event naming `patient` in the server's clinic, newest first
+// (read as the clinic's admin; throws, failing the test, when it cannot).
+std::vector<v1::AuditEvent> AuditEventsOf(TestServer& server,
+                                          const std::string& patient);
+
 // Bootstraps `clinic` in the database at `url` and returns the admin token
 // (empty when it already existed).
 std::string BootstrapClinic(const store::MysqlConfig& database,

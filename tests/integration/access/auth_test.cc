@@ -8,12 +8,14 @@
 #include "corebalance/v1/access_internal.grpc.pb.h"
 #include "google/rpc/error_details.pb.h"
 #include "google/rpc/status.pb.h"
+#include "tests/support/error_details.h"
 #include "tests/support/test_server.h"
 
 namespace corebalance {
 namespace {
 
 using test::Context;
+using test::ReasonOf;
 using test::TestServer;
 
 class AuthTest : public ::testing::Test {
@@ -38,16 +40,6 @@ class AuthTest : public ::testing::Test {
   static TestServer* server_;
 };
 TestServer* AuthTest::server_ = nullptr;
-
-std::string ReasonOf(const grpc::Status& status) {
-  google::rpc::Status rpc;
-  if (!rpc.ParseFromString(status.error_details())) return "";
-  for (const auto& any : rpc.details()) {
-    google::rpc::ErrorInfo info;
-    if (any.UnpackTo(&info)) return info.reason();
-  }
-  return "";
-}
 
 TEST_F(AuthTest, AdminTokenIdentifiesTheBootstrappedAdmin) {
   v1::CallerIdentity me;
@@ -83,9 +75,9 @@ TEST_F(AuthTest, RevokedTokenStopsWorkingWithinTheCacheTtl) {
   v1::IssueApiTokenRequest issue;
   issue.mutable_api_token()->set_display_name("Front desk kiosk");
   v1::IssueApiTokenResponse issued;
-  ASSERT_TRUE(stub->IssueApiToken(Context(server_->admin_token()).get(), issue,
-                                  &issued)
-                  .ok());
+  ASSERT_TRUE(
+      stub->IssueApiToken(Context(server_->admin_token()).get(), issue, &issued)
+          .ok());
   v1::CallerIdentity me;
   ASSERT_TRUE(Whoami(issued.secret(), &me).ok());
 
@@ -109,8 +101,9 @@ TEST_F(AuthTest, DisablingStaffRevokesTheirTokens) {
   v1::DisableStaffMemberRequest disable;
   disable.set_name(me.principal());
   v1::StaffMember disabled;
-  ASSERT_TRUE(Stub()->DisableStaffMember(Context(server_->admin_token()).get(),
-                                         disable, &disabled)
+  ASSERT_TRUE(Stub()
+                  ->DisableStaffMember(Context(server_->admin_token()).get(),
+                                       disable, &disabled)
                   .ok());
   EXPECT_EQ(disabled.state(), v1::StaffMember::STATE_DISABLED);
   absl::SleepFor(absl::Milliseconds(300));
@@ -134,7 +127,8 @@ TEST_F(AuthTest, WrongRoleIsPermissionDenied) {
   v1::IssueApiTokenRequest issue;
   issue.mutable_api_token()->set_display_name("escalation attempt");
   v1::IssueApiTokenResponse issued;
-  EXPECT_EQ(Stub()->IssueApiToken(Context(integration).get(), issue, &issued)
+  EXPECT_EQ(Stub()
+                ->IssueApiToken(Context(integration).get(), issue, &issued)
                 .error_code(),
             grpc::StatusCode::PERMISSION_DENIED);
   EXPECT_TRUE(issued.secret().empty());
@@ -150,7 +144,8 @@ TEST_F(AuthTest, AnotherClinicsResourcesAreNotFound) {
   v1::GetStaffMemberRequest get;
   get.set_name(mine.principal());
   v1::StaffMember staff;
-  grpc::Status s = Stub()->GetStaffMember(Context(other_admin).get(), get, &staff);
+  grpc::Status s =
+      Stub()->GetStaffMember(Context(other_admin).get(), get, &staff);
   EXPECT_EQ(s.error_code(), grpc::StatusCode::NOT_FOUND);
   EXPECT_TRUE(staff.display_name().empty());
   // ...exactly as if it did not exist at all.
@@ -173,8 +168,8 @@ TEST_F(AuthTest, InternalServiceRefusesCallsWithoutTheInternalKey) {
   request.set_token(server_->admin_token());
   v1::IntrospectTokenResponse response;
   // Even an admin's bearer token is not the internal key.
-  grpc::Status s = stub->IntrospectToken(
-      Context(server_->admin_token()).get(), request, &response);
+  grpc::Status s = stub->IntrospectToken(Context(server_->admin_token()).get(),
+                                         request, &response);
   EXPECT_EQ(s.error_code(), grpc::StatusCode::UNAUTHENTICATED);
   EXPECT_FALSE(response.active());
 }

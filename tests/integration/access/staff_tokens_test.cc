@@ -7,12 +7,14 @@
 #include "corebalance/v1/access.grpc.pb.h"
 #include "google/rpc/error_details.pb.h"
 #include "google/rpc/status.pb.h"
+#include "tests/support/error_details.h"
 #include "tests/support/test_server.h"
 
 namespace corebalance {
 namespace {
 
 using test::Context;
+using test::Violations;
 using test::TestServer;
 
 class StaffTokensTest : public ::testing::Test {
@@ -30,25 +32,13 @@ class StaffTokensTest : public ::testing::Test {
 };
 TestServer* StaffTokensTest::server_ = nullptr;
 
-// field -> description of every BadRequest violation in `status`.
-std::map<std::string, std::string> Violations(const grpc::Status& status) {
-  std::map<std::string, std::string> out;
-  google::rpc::Status rpc;
-  if (!rpc.ParseFromString(status.error_details())) return out;
-  for (const auto& any : rpc.details()) {
-    google::rpc::BadRequest bad;
-    if (!any.UnpackTo(&bad)) continue;
-    for (const auto& v : bad.field_violations()) out[v.field()] = v.description();
-  }
-  return out;
-}
-
 TEST_F(StaffTokensTest, CreateStaffReportsEveryInvalidField) {
   v1::CreateStaffMemberRequest request;
   request.mutable_staff_member()->set_display_name("   ");
   request.mutable_staff_member()->set_email("not-an-email");
   v1::StaffMember staff;
-  grpc::Status s = Stub()->CreateStaffMember(Context(Admin()).get(), request, &staff);
+  grpc::Status s =
+      Stub()->CreateStaffMember(Context(Admin()).get(), request, &staff);
   ASSERT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   auto violations = Violations(s);
   EXPECT_EQ(violations.count("staff_member.display_name"), 1u);
@@ -63,8 +53,9 @@ TEST_F(StaffTokensTest, NamesAreStoredVerbatim) {
   request.mutable_staff_member()->set_display_name(name);
   request.mutable_staff_member()->set_role(v1::ROLE_PRACTITIONER);
   v1::StaffMember created;
-  ASSERT_TRUE(
-      Stub()->CreateStaffMember(Context(Admin()).get(), request, &created).ok());
+  ASSERT_TRUE(Stub()
+                  ->CreateStaffMember(Context(Admin()).get(), request, &created)
+                  .ok());
   v1::GetStaffMemberRequest get;
   get.set_name(created.name());
   v1::StaffMember read;
@@ -78,16 +69,20 @@ TEST_F(StaffTokensTest, RetriedCreateWithSameRequestIdCreatesOnce) {
   request.mutable_staff_member()->set_role(v1::ROLE_FRONT_DESK);
   request.set_request_id("6f1c1d5e-retry-robin");
   v1::StaffMember first, second;
-  ASSERT_TRUE(Stub()->CreateStaffMember(Context(Admin()).get(), request, &first).ok());
-  ASSERT_TRUE(Stub()->CreateStaffMember(Context(Admin()).get(), request, &second).ok());
+  ASSERT_TRUE(
+      Stub()->CreateStaffMember(Context(Admin()).get(), request, &first).ok());
+  ASSERT_TRUE(
+      Stub()->CreateStaffMember(Context(Admin()).get(), request, &second).ok());
   EXPECT_EQ(first.name(), second.name());
 
   v1::ListStaffMembersRequest list;
   list.set_page_size(1000);
   v1::ListStaffMembersResponse all;
-  ASSERT_TRUE(Stub()->ListStaffMembers(Context(Admin()).get(), list, &all).ok());
+  ASSERT_TRUE(
+      Stub()->ListStaffMembers(Context(Admin()).get(), list, &all).ok());
   int robins = 0;
-  for (const auto& s : all.staff_members()) robins += s.display_name() == "Retry Robin";
+  for (const auto& s : all.staff_members())
+    robins += s.display_name() == "Retry Robin";
   EXPECT_EQ(robins, 1);
 }
 
@@ -97,9 +92,11 @@ TEST_F(StaffTokensTest, DuplicateEmailIsRefused) {
   request.mutable_staff_member()->set_email("ana@corebalance.example");
   request.mutable_staff_member()->set_role(v1::ROLE_PRACTITIONER);
   v1::StaffMember staff;
-  ASSERT_TRUE(Stub()->CreateStaffMember(Context(Admin()).get(), request, &staff).ok());
+  ASSERT_TRUE(
+      Stub()->CreateStaffMember(Context(Admin()).get(), request, &staff).ok());
   request.mutable_staff_member()->set_display_name("Another Ana");
-  grpc::Status s = Stub()->CreateStaffMember(Context(Admin()).get(), request, &staff);
+  grpc::Status s =
+      Stub()->CreateStaffMember(Context(Admin()).get(), request, &staff);
   EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_EQ(Violations(s).count("staff_member.email"), 1u);
 }
@@ -108,10 +105,13 @@ TEST_F(StaffTokensTest, PagingReturnsEveryMemberExactlyOnce) {
   std::set<std::string> created;
   for (int i = 0; i < 7; ++i) {
     v1::CreateStaffMemberRequest request;
-    request.mutable_staff_member()->set_display_name("Pager " + std::to_string(i));
+    request.mutable_staff_member()->set_display_name("Pager " +
+                                                     std::to_string(i));
     request.mutable_staff_member()->set_role(v1::ROLE_PRACTITIONER);
     v1::StaffMember staff;
-    ASSERT_TRUE(Stub()->CreateStaffMember(Context(Admin()).get(), request, &staff).ok());
+    ASSERT_TRUE(Stub()
+                    ->CreateStaffMember(Context(Admin()).get(), request, &staff)
+                    .ok());
     created.insert(staff.name());
   }
   std::multiset<std::string> seen;
@@ -120,7 +120,8 @@ TEST_F(StaffTokensTest, PagingReturnsEveryMemberExactlyOnce) {
   int pages = 0;
   do {
     v1::ListStaffMembersResponse page;
-    ASSERT_TRUE(Stub()->ListStaffMembers(Context(Admin()).get(), request, &page).ok());
+    ASSERT_TRUE(
+        Stub()->ListStaffMembers(Context(Admin()).get(), request, &page).ok());
     EXPECT_LE(page.staff_members_size(), 3);
     for (const auto& s : page.staff_members()) seen.insert(s.name());
     request.set_page_token(page.next_page_token());
@@ -135,11 +136,13 @@ TEST_F(StaffTokensTest, PageTokenFromOtherFiltersIsRejected) {
   v1::ListStaffMembersRequest request;
   request.set_page_size(1);
   v1::ListStaffMembersResponse page;
-  ASSERT_TRUE(Stub()->ListStaffMembers(Context(Admin()).get(), request, &page).ok());
+  ASSERT_TRUE(
+      Stub()->ListStaffMembers(Context(Admin()).get(), request, &page).ok());
   ASSERT_FALSE(page.next_page_token().empty());
   request.set_page_token(page.next_page_token());
   request.set_show_disabled(true);
-  grpc::Status s = Stub()->ListStaffMembers(Context(Admin()).get(), request, &page);
+  grpc::Status s =
+      Stub()->ListStaffMembers(Context(Admin()).get(), request, &page);
   EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_EQ(Violations(s).count("page_token"), 1u);
 }
@@ -150,7 +153,8 @@ TEST_F(StaffTokensTest, TokenSecretIsShownOnceAndNeverListed) {
   issue.mutable_api_token()->add_scopes("sessions.write");
   issue.set_request_id("issue-patient-app-1");
   v1::IssueApiTokenResponse first;
-  ASSERT_TRUE(Stub()->IssueApiToken(Context(Admin()).get(), issue, &first).ok());
+  ASSERT_TRUE(
+      Stub()->IssueApiToken(Context(Admin()).get(), issue, &first).ok());
   EXPECT_EQ(first.secret().rfind("cbt_", 0), 0u);
   EXPECT_GE(first.secret().size(), 4u + 43u);  // 32 random bytes
   EXPECT_EQ(first.api_token().role(), v1::ROLE_INTEGRATION);
@@ -158,7 +162,8 @@ TEST_F(StaffTokensTest, TokenSecretIsShownOnceAndNeverListed) {
 
   // A retry returns the same token but not its secret again.
   v1::IssueApiTokenResponse retry;
-  ASSERT_TRUE(Stub()->IssueApiToken(Context(Admin()).get(), issue, &retry).ok());
+  ASSERT_TRUE(
+      Stub()->IssueApiToken(Context(Admin()).get(), issue, &retry).ok());
   EXPECT_EQ(retry.api_token().name(), first.api_token().name());
   EXPECT_TRUE(retry.secret().empty());
 
@@ -178,7 +183,8 @@ TEST_F(StaffTokensTest, TokenRequestsAreValidated) {
   issue.mutable_api_token()->set_role(v1::ROLE_ADMIN);
   issue.mutable_api_token()->mutable_expire_time()->set_seconds(1000);
   v1::IssueApiTokenResponse issued;
-  grpc::Status s = Stub()->IssueApiToken(Context(Admin()).get(), issue, &issued);
+  grpc::Status s =
+      Stub()->IssueApiToken(Context(Admin()).get(), issue, &issued);
   ASSERT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   auto v = Violations(s);
   EXPECT_EQ(v.count("api_token.display_name"), 1u);
@@ -194,12 +200,14 @@ TEST_F(StaffTokensTest, ExpiredTokenDoesNotAuthenticate) {
   auto* expire = issue.mutable_api_token()->mutable_expire_time();
   expire->set_seconds(absl::ToUnixSeconds(absl::Now() + absl::Seconds(1)));
   v1::IssueApiTokenResponse issued;
-  ASSERT_TRUE(Stub()->IssueApiToken(Context(Admin()).get(), issue, &issued).ok());
+  ASSERT_TRUE(
+      Stub()->IssueApiToken(Context(Admin()).get(), issue, &issued).ok());
   absl::SleepFor(absl::Milliseconds(1500));
   v1::CallerIdentity me;
   // The server caches negative answers only briefly and positive ones are not
   // yet cached for this token: it must be refused now.
-  EXPECT_EQ(Stub()->GetCallerIdentity(Context(issued.secret()).get(), {}, &me)
+  EXPECT_EQ(Stub()
+                ->GetCallerIdentity(Context(issued.secret()).get(), {}, &me)
                 .error_code(),
             grpc::StatusCode::UNAUTHENTICATED);
 }

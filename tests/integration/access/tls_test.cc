@@ -1,9 +1,8 @@
 // TLS and mTLS handshakes against certificates this test makes with openssl.
 
-#include <gtest/gtest.h>
-
 #include <grpcpp/create_channel.h>
 #include <grpcpp/security/credentials.h>
+#include <gtest/gtest.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -36,36 +35,49 @@ void Run(const std::string& command) {
 // and a client certificate from an unrelated CA.
 class Certificates {
  public:
-  Certificates() : dir_(fs::temp_directory_path() / absl::StrCat("cb-tls-", getpid(), "-", rand())) {
+  Certificates()
+      : dir_(fs::temp_directory_path() /
+             absl::StrCat("cb-tls-", getpid(), "-", rand())) {
     fs::create_directories(dir_);
     const std::string d = dir_.string();
-    const std::string key = "-newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes";
+    const std::string key =
+        "-newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes";
     for (const char* ca : {"ca", "rogue-ca"}) {
       Run(absl::StrCat("openssl req -x509 ", key, " -days 1 -subj /CN=", ca,
-                       " -keyout ", d, "/", ca, ".key -out ", d, "/", ca, ".pem"));
+                       " -keyout ", d, "/", ca, ".key -out ", d, "/", ca,
+                       ".pem"));
     }
-    Sign("server", "ca", "subjectAltName=DNS:localhost,IP:127.0.0.1\nextendedKeyUsage=serverAuth");
+    Sign("server", "ca",
+         "subjectAltName=DNS:localhost,IP:127.0.0.1\nextendedKeyUsage="
+         "serverAuth");
     Sign("client", "ca", "extendedKeyUsage=clientAuth");
     Sign("rogue-client", "rogue-ca", "extendedKeyUsage=clientAuth");
   }
   ~Certificates() { fs::remove_all(dir_); }
-  std::string path(const std::string& name) const { return (dir_ / name).string(); }
+  std::string path(const std::string& name) const {
+    return (dir_ / name).string();
+  }
   std::string pem(const std::string& name) const { return Read(dir_ / name); }
 
  private:
-  void Sign(const std::string& name, const std::string& ca, const std::string& ext) {
+  void Sign(const std::string& name, const std::string& ca,
+            const std::string& ext) {
     const std::string d = dir_.string();
     std::ofstream(dir_ / (name + ".ext")) << ext << "\n";
-    Run(absl::StrCat("openssl req -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -subj /CN=",
-                     name, " -keyout ", d, "/", name, ".key -out ", d, "/", name, ".csr"));
-    Run(absl::StrCat("openssl x509 -req -days 1 -in ", d, "/", name, ".csr -CA ", d, "/", ca,
-                     ".pem -CAkey ", d, "/", ca, ".key -CAcreateserial -extfile ", d, "/",
-                     name, ".ext -out ", d, "/", name, ".pem"));
+    Run(absl::StrCat(
+        "openssl req -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes "
+        "-subj /CN=",
+        name, " -keyout ", d, "/", name, ".key -out ", d, "/", name, ".csr"));
+    Run(absl::StrCat("openssl x509 -req -days 1 -in ", d, "/", name,
+                     ".csr -CA ", d, "/", ca, ".pem -CAkey ", d, "/", ca,
+                     ".key -CAcreateserial -extfile ", d, "/", name,
+                     ".ext -out ", d, "/", name, ".pem"));
   }
   fs::path dir_;
 };
 
-grpc::Status Whoami(std::shared_ptr<grpc::Channel> channel, const std::string& token) {
+grpc::Status Whoami(std::shared_ptr<grpc::Channel> channel,
+                    const std::string& token) {
   v1::CallerIdentity me;
   return v1::AccessService::NewStub(channel)->GetCallerIdentity(
       Context(token, absl::Seconds(5)).get(), {}, &me);
@@ -109,12 +121,14 @@ TEST(TlsTest, MutualTlsRequiresAClientCertificateFromTheConfiguredCa) {
   };
   TestServer server(options);
   const int port = server.runtime().port();
-  EXPECT_TRUE(Whoami(TlsChannel(certs, port, "client"), server.admin_token()).ok());
+  EXPECT_TRUE(
+      Whoami(TlsChannel(certs, port, "client"), server.admin_token()).ok());
   EXPECT_EQ(Whoami(TlsChannel(certs, port), server.admin_token()).error_code(),
             grpc::StatusCode::UNAVAILABLE);
-  EXPECT_EQ(Whoami(TlsChannel(certs, port, "rogue-client"), server.admin_token())
-                .error_code(),
-            grpc::StatusCode::UNAVAILABLE);
+  EXPECT_EQ(
+      Whoami(TlsChannel(certs, port, "rogue-client"), server.admin_token())
+          .error_code(),
+      grpc::StatusCode::UNAVAILABLE);
 }
 
 TEST(TlsTest, HalfConfiguredTlsIsRefusedAtStart) {

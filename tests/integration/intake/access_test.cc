@@ -80,10 +80,9 @@ TEST_F(IntakeAccessTest, FrontDeskManagesDemographicsButNotAssessments) {
                   .ok());
   bool denied_read = false;
   for (const auto& e : audit.audit_events()) {
-    denied_read |=
-        e.action() == "corebalance.v1.IntakeService/GetAssessment" &&
-        e.outcome() == v1::AuditEvent::OUTCOME_DENIED &&
-        e.resource() == seeded.assessment.name();
+    denied_read |= e.action() == "corebalance.v1.IntakeService/GetAssessment" &&
+                   e.outcome() == v1::AuditEvent::OUTCOME_DENIED &&
+                   e.resource() == seeded.assessment.name();
   }
   EXPECT_TRUE(denied_read);
 }

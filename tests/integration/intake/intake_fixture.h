@@ -12,6 +12,7 @@
 
 #include "corebalance/v1/access.grpc.pb.h"
 #include "corebalance/v1/intake.grpc.pb.h"
+#include "tests/support/error_details.h"
 #include "tests/support/test_server.h"
 
 namespace corebalance::test {
@@ -48,13 +49,6 @@ v1::Assessment InitialAssessment(int odi_each = 2);
 // A FOLLOW_UP without STarT Back: NPRS `nprs_now`, every ODI section
 // answered `odi_each`.
 v1::Assessment FollowUpAssessment(int nprs_now, int odi_each);
-
-// field -> description of every BadRequest violation in `status`.
-std::map<std::string, std::string> Violations(const grpc::Status& status);
-// The ErrorInfo reason in `status`.
-std::string ReasonOf(const grpc::Status& status);
-// The PreconditionFailure violation types in `status`.
-std::vector<std::string> PreconditionTypes(const grpc::Status& status);
 
 }  // namespace corebalance::test
 

@@ -15,6 +15,7 @@
 #include "corebalance/v1/access.grpc.pb.h"
 #include "corebalance/v1/intake.grpc.pb.h"
 #include "corebalance/v1/prescription.grpc.pb.h"
+#include "tests/support/error_details.h"
 #include "tests/support/test_server.h"
 
 namespace corebalance::test {
@@ -94,17 +95,6 @@ v1::PlanExercise PlanExercise(const std::string& slug,
                               const v1::Dose* dose = nullptr);
 v1::Dose MakeDose(int sets, int reps, int hold_seconds, int duration_minutes,
                   int frequency_per_week);
-
-// field -> description of every BadRequest violation in `status`.
-std::map<std::string, std::string> Violations(const grpc::Status& status);
-// The ErrorInfo reason in `status`.
-std::string ReasonOf(const grpc::Status& status);
-// "type subject" of every PreconditionFailure violation in `status`.
-std::vector<std::string> Preconditions(const grpc::Status& status);
-
-// The audit events about `patient`, newest first (as the clinic admin).
-std::vector<v1::AuditEvent> AuditEventsOf(TestServer& server,
-                                          const std::string& patient);
 
 }  // namespace corebalance::test
 

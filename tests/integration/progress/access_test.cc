@@ -59,16 +59,8 @@ TEST_F(ProgressAccessTest, CallsAreAuditedWithThePatient) {
   const v1::Plan plan = PatientWithPlan();
   const std::string patient = PatientOf(plan.name());
   const v1::Session logged = MustLog(GoodSession(plan));
-  auto access = v1::AccessService::NewStub(server().channel());
-  v1::ListAuditEventsRequest request;
-  request.set_patient(patient);
-  request.set_page_size(1000);
-  v1::ListAuditEventsResponse response;
-  grpc::Status s = access->ListAuditEvents(
-      Context(server().admin_token()).get(), request, &response);
-  ASSERT_TRUE(s.ok()) << s.error_message();
   bool found = false;
-  for (const auto& e : response.audit_events()) {
+  for (const auto& e : AuditEventsOf(server(), patient)) {
     if (e.action() == "corebalance.v1.ProgressService/LogSession" &&
         e.resource() == logged.name()) {
       found = true;
@@ -80,17 +72,9 @@ TEST_F(ProgressAccessTest, CallsAreAuditedWithThePatient) {
 // Every audit event naming `patient`, oldest first, but the audit reads
 // (this function's own).
 std::vector<v1::AuditEvent> PatientEvents(const std::string& patient) {
-  auto access = v1::AccessService::NewStub(ProgressTest::server().channel());
-  v1::ListAuditEventsRequest request;
-  request.set_patient(patient);
-  request.set_page_size(1000);
-  v1::ListAuditEventsResponse response;
-  grpc::Status s = access->ListAuditEvents(
-      Context(ProgressTest::server().admin_token()).get(), request, &response);
-  EXPECT_TRUE(s.ok()) << s.error_message();
   std::vector<v1::AuditEvent> out;
-  for (auto it = response.audit_events().rbegin();
-       it != response.audit_events().rend(); ++it) {
+  const auto newest_first = AuditEventsOf(ProgressTest::server(), patient);
+  for (auto it = newest_first.rbegin(); it != newest_first.rend(); ++it) {
     if (it->action() != "corebalance.v1.AccessService/ListAuditEvents") {
       out.push_back(*it);
     }

@@ -192,36 +192,4 @@ std::vector<v1::Session> ProgressTest::AllSessions(const std::string& patient,
   return out;
 }
 
-namespace {
-
-google::rpc::Status Details(const grpc::Status& status) {
-  google::rpc::Status rpc;
-  rpc.ParseFromString(status.error_details());
-  return rpc;
-}
-
-}  // namespace
-
-std::map<std::string, std::string> Violations(const grpc::Status& status) {
-  std::map<std::string, std::string> out;
-  const google::rpc::Status details = Details(status);
-  for (const auto& any : details.details()) {
-    google::rpc::BadRequest bad;
-    if (!any.UnpackTo(&bad)) continue;
-    for (const auto& v : bad.field_violations()) {
-      out[v.field()] = v.description();
-    }
-  }
-  return out;
-}
-
-std::string ReasonOf(const grpc::Status& status) {
-  const google::rpc::Status details = Details(status);
-  for (const auto& any : details.details()) {
-    google::rpc::ErrorInfo info;
-    if (any.UnpackTo(&info)) return info.reason();
-  }
-  return "";
-}
-
 }  // namespace corebalance::test

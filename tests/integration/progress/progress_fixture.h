@@ -17,6 +17,7 @@
 #include "corebalance/v1/intake.grpc.pb.h"
 #include "corebalance/v1/prescription.grpc.pb.h"
 #include "corebalance/v1/progress.grpc.pb.h"
+#include "tests/support/error_details.h"
 #include "tests/support/test_server.h"
 
 namespace corebalance::test {
@@ -72,11 +73,6 @@ class ProgressTest : public ::testing::Test {
   static std::string practitioner_;
   static std::string front_desk_;
 };
-
-// field -> description of every BadRequest violation in `status`.
-std::map<std::string, std::string> Violations(const grpc::Status& status);
-// The ErrorInfo reason in `status`.
-std::string ReasonOf(const grpc::Status& status);
 
 }  // namespace corebalance::test
 
