@@ -10,6 +10,7 @@
 #include "services/common/sql_time.h"
 #include "services/common/status_macros.h"
 #include "services/common/validation.h"
+#include "services/outbox/audit_bounds.h"
 
 namespace corebalance::access {
 namespace {
@@ -43,8 +44,24 @@ v1::CallerIdentity IdentityOf(const TokenPrincipal& found) {
   return IdentityFromPrincipal(p);
 }
 
-AuditRow RowOf(const v1::AuditEvent& e) {
+// Failures that say nothing about the record: try the batch again later.
+bool IsTransient(const absl::Status& s) {
+  return absl::IsUnavailable(s) || absl::IsAborted(s) ||
+         absl::IsDeadlineExceeded(s) || absl::IsResourceExhausted(s) ||
+         absl::IsCancelled(s);
+}
+
+AuditRow RowOf(const v1::AuditRecord& record) {
+  v1::AuditEvent e = record.event();
+  // Whatever a sender did, no field exceeds its column.
+  outbox::BoundAuditEvent(e);
   AuditRow row;
+  row.source = record.source();
+  row.source_seq = record.source_seq();
+  row.event_id = record.event_id();
+  if (record.has_record_time()) {
+    row.event_time = FromProtoTime(record.record_time());
+  }
   row.actor = e.actor();
   row.actor_role = e.actor_role();
   row.action = e.action();
@@ -82,31 +99,74 @@ grpc::ServerUnaryReactor* AccessInternalServiceImpl::WriteAuditEvents(
   return kit_->Unary(
       context, request, kWriteAuditEvents,
       [=, this](RpcCall& call) -> absl::Status {
-        // Group by clinic, keeping request order within each chain.
+        using Result = v1::WriteAuditEventsResponse::Result;
+        const int n = request->records_size();
+        std::vector<std::string> names(n);
+        std::vector<Result> results(n);
+        auto reject = [&](int i, std::string problem) {
+          results[i].set_outcome(Result::OUTCOME_REJECTED);
+          results[i].set_problem(std::move(problem));
+        };
+        // Group by clinic, keeping request order within each chain. A bad
+        // record is refused on its own; the others go on.
         std::map<int64_t, std::vector<int>> by_clinic;
-        for (int i = 0; i < request->records_size(); ++i) {
+        for (int i = 0; i < n; ++i) {
           const int64_t clinic_id =
               ClinicIdFromName(request->records(i).clinic());
+          const v1::AuditRecord& r = request->records(i);
           if (clinic_id == 0) {
-            return InvalidArgumentError(
-                absl::StrCat("records[", i, "].clinic"),
-                "must be a clinic name like \"clinics/1\"");
+            reject(i, "clinic must be a clinic name like \"clinics/1\"");
+          } else if (r.source().size() > 20 || r.event_id().size() > 32 ||
+                     (!r.source().empty() && r.source_seq() <= 0)) {
+            reject(i, "source (at most 20 characters) needs a source_seq "
+                      "from 1, event_id at most 32 characters");
+          } else {
+            by_clinic[clinic_id].push_back(i);
           }
-          by_clinic[clinic_id].push_back(i);
         }
-        std::vector<std::string> names(request->records_size());
         for (const auto& [clinic_id, indexes] : by_clinic) {
-          std::vector<AuditRow> rows;
-          for (int i : indexes)
-            rows.push_back(RowOf(request->records(i).event()));
-          CB_ASSIGN_OR_RETURN(
-              std::vector<int64_t> seqs,
-              audit_->Append(clinic_id, std::move(rows), call.deadline()));
-          for (size_t k = 0; k < indexes.size(); ++k) {
-            names[indexes[k]] = absl::StrCat("auditEvents/", seqs[k]);
+          auto append = [&](const std::vector<int>& which) {
+            std::vector<AuditRow> rows;
+            for (int i : which) rows.push_back(RowOf(request->records(i)));
+            return audit_->Append(clinic_id, std::move(rows), call.deadline());
+          };
+          auto record = [&](const std::vector<int>& which,
+                            const std::vector<int64_t>& seqs) {
+            for (size_t k = 0; k < which.size(); ++k) {
+              if (seqs[k] == 0) {
+                results[which[k]].set_outcome(Result::OUTCOME_DUPLICATE);
+              } else {
+                results[which[k]].set_outcome(Result::OUTCOME_APPENDED);
+                names[which[k]] = absl::StrCat("auditEvents/", seqs[k]);
+              }
+            }
+          };
+          auto seqs = append(indexes);
+          if (seqs.ok()) {
+            record(indexes, *seqs);
+            continue;
+          }
+          // The log itself is down: the relay retries the whole batch.
+          if (IsTransient(seqs.status())) return seqs.status();
+          // Something in the batch is refused: one by one, so only the
+          // record at fault is set aside.
+          for (int i : indexes) {
+            auto one = append({i});
+            if (one.ok()) {
+              record({i}, *one);
+            } else if (IsTransient(one.status())) {
+              return one.status();
+            } else {
+              reject(i, absl::IsNotFound(one.status())
+                            ? "the clinic has no audit log"
+                            : "the audit log refused the record");
+            }
           }
         }
-        for (auto& name : names) response->add_names(std::move(name));
+        for (int i = 0; i < n; ++i) {
+          response->add_names(std::move(names[i]));
+          *response->add_results() = std::move(results[i]);
+        }
         return absl::OkStatus();
       });
 }

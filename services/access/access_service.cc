@@ -94,8 +94,10 @@ grpc::ServerUnaryReactor* AccessServiceImpl::CreateStaffMember(
         staff.role = in.role();
         staff.state = v1::StaffMember::STATE_ACTIVE;
         staff.create_time = staff.update_time = NowMicros();
+        call.AuditResource("staffMembers/" + staff.id);
         auto created =
-            store_->CreateStaff(staff, request->request_id(), call.deadline());
+            store_->CreateStaff(staff, call.IdempotencyKey(""), call.Change(),
+                                call.deadline());
         if (created.status().code() == absl::StatusCode::kAlreadyExists) {
           return InvalidArgumentError(
               "staff_member.email",
@@ -103,7 +105,6 @@ grpc::ServerUnaryReactor* AccessServiceImpl::CreateStaffMember(
         }
         CB_RETURN_IF_ERROR(created.status());
         *response = ToProto(*created);
-        call.AuditResource(response->name());
         return absl::OkStatus();
       });
 }
@@ -165,6 +166,7 @@ grpc::ServerUnaryReactor* AccessServiceImpl::DisableStaffMember(
         }
         CB_ASSIGN_OR_RETURN(StaffRecord staff,
                             store_->DisableStaff(call.principal().clinic_id, id,
+                                                 call.Change(),
                                                  call.deadline()));
         *response = ToProto(staff);
         return absl::OkStatus();
@@ -248,12 +250,13 @@ grpc::ServerUnaryReactor* AccessServiceImpl::IssueApiToken(
         token.secret_hash = secret.hash;
         token.secret_prefix = secret.prefix;
         bool replayed = false;
-        CB_ASSIGN_OR_RETURN(TokenRecord stored,
-                            store_->InsertToken(token, request->request_id(),
-                                                &replayed, call.deadline()));
+        call.AuditResource("apiTokens/" + token.id);
+        CB_ASSIGN_OR_RETURN(
+            TokenRecord stored,
+            store_->InsertToken(token, call.IdempotencyKey(""), call.Change(),
+                                &replayed, call.deadline()));
         *response->mutable_api_token() = ToProto(stored, now);
         if (!replayed) response->set_secret(secret.secret);
-        call.AuditResource(response->api_token().name());
         return absl::OkStatus();
       });
 }
@@ -297,6 +300,7 @@ grpc::ServerUnaryReactor* AccessServiceImpl::RevokeApiToken(
                             ParseName(request->name(), "apiTokens", "name"));
         CB_ASSIGN_OR_RETURN(TokenRecord token,
                             store_->RevokeToken(call.principal().clinic_id, id,
+                                                call.Change(),
                                                 call.deadline()));
         *response = ToProto(token, NowMicros());
         return absl::OkStatus();

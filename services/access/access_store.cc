@@ -4,6 +4,8 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "services/access/audit_chain.h"
+#include "services/access/convert.h"
+#include "services/outbox/change.h"
 #include "services/common/errors.h"
 #include "services/common/sql_time.h"
 #include "services/store/bind.h"
@@ -81,15 +83,11 @@ std::optional<TokenRecord> SelectToken(Connection& c, int64_t clinic_id,
 
 const store::RequestIds kRequestIds("access_request_ids");
 
-std::optional<std::string> FindRequest(Connection& c, int64_t clinic_id,
-                                       const char* method,
-                                       const std::string& request_id) {
-  return kRequestIds.Find(c, clinic_id, method, request_id);
-}
-
-void RecordRequest(Connection& c, int64_t clinic_id, const char* method,
-                   const std::string& request_id, const std::string& id) {
-  kRequestIds.Record(c, clinic_id, method, request_id, id);
+// The id of "staffMembers/{id}" or "apiTokens/{id}" (legacy request ids
+// recorded the bare id).
+std::string IdOf(const std::string& name) {
+  const size_t slash = name.rfind('/');
+  return slash == std::string::npos ? name : name.substr(slash + 1);
 }
 
 // Keyset paging condition on (create_time, id).
@@ -153,17 +151,11 @@ absl::StatusOr<std::optional<StaffRecord>> AccessStore::FindStaffByName(
 }
 
 absl::StatusOr<StaffRecord> AccessStore::CreateStaff(
-    const StaffRecord& staff, const std::string& request_id,
-    absl::Time deadline) {
-  constexpr char kMethod[] = "CreateStaffMember";
-  return store::WithTransaction(
-      *pool_, deadline, [&](Connection& c) -> absl::StatusOr<StaffRecord> {
-        if (auto earlier =
-                FindRequest(c, staff.clinic_id, kMethod, request_id)) {
-          if (auto found = SelectStaff(c, staff.clinic_id, *earlier)) {
-            return *found;
-          }
-        }
+    const StaffRecord& staff, const store::RequestKey& key,
+    outbox::ChangeEvents& events, absl::Time deadline) {
+  return outbox::CreateOnce<StaffRecord>(
+      *pool_, deadline, outbox_->store(), events, kRequestIds, key,
+      [&](Connection& c) -> absl::StatusOr<StaffRecord> {
         Update(c,
                "INSERT INTO access_staff_members (id, clinic_id, display_name,"
                " email, role, state, create_time, update_time)"
@@ -171,8 +163,15 @@ absl::StatusOr<StaffRecord> AccessStore::CreateStaff(
                staff.id, staff.clinic_id, staff.display_name, staff.email,
                static_cast<int>(staff.role), static_cast<int>(staff.state),
                staff.create_time, staff.update_time);
-        RecordRequest(c, staff.clinic_id, kMethod, request_id, staff.id);
+        const v1::StaffMember created = ToProto(staff);
+        events.Add("staff_member.created", created.name(), "", 0, created);
         return staff;
+      },
+      [](const StaffRecord& s) { return "staffMembers/" + s.id; },
+      [&](Connection& c, const std::string& name) -> absl::StatusOr<StaffRecord> {
+        auto found = SelectStaff(c, staff.clinic_id, IdOf(name));
+        if (!found) return NotFoundError(name);
+        return *found;
       });
 }
 
@@ -205,11 +204,12 @@ absl::StatusOr<std::vector<StaffRecord>> AccessStore::ListStaff(
       });
 }
 
-absl::StatusOr<StaffRecord> AccessStore::DisableStaff(int64_t clinic_id,
-                                                      const std::string& id,
-                                                      absl::Time deadline) {
-  return store::WithTransaction(
-      *pool_, deadline, [&](Connection& c) -> absl::StatusOr<StaffRecord> {
+absl::StatusOr<StaffRecord> AccessStore::DisableStaff(
+    int64_t clinic_id, const std::string& id, outbox::ChangeEvents& events,
+    absl::Time deadline) {
+  return outbox::WithChange(
+      *pool_, deadline, outbox_->store(), events,
+      [&](Connection& c) -> absl::StatusOr<StaffRecord> {
         const absl::Time now = NowMicros();
         if (Update(c,
                    "UPDATE access_staff_members SET state = ?, update_time = ?"
@@ -225,24 +225,18 @@ absl::StatusOr<StaffRecord> AccessStore::DisableStaff(int64_t clinic_id,
                now, clinic_id, id);
         auto found = SelectStaff(c, clinic_id, id);
         if (!found) return NotFoundError("staffMembers/" + id);
+        const v1::StaffMember disabled = ToProto(*found);
+        events.Add("staff_member.disabled", disabled.name(), "", 0, disabled);
         return *found;
       });
 }
 
 absl::StatusOr<TokenRecord> AccessStore::InsertToken(
-    const TokenRecord& token, const std::string& request_id, bool* replayed,
-    absl::Time deadline) {
-  constexpr char kMethod[] = "IssueApiToken";
-  return store::WithTransaction(
-      *pool_, deadline, [&](Connection& c) -> absl::StatusOr<TokenRecord> {
-        *replayed = false;
-        if (auto earlier =
-                FindRequest(c, token.clinic_id, kMethod, request_id)) {
-          if (auto found = SelectToken(c, token.clinic_id, *earlier)) {
-            *replayed = true;
-            return *found;
-          }
-        }
+    const TokenRecord& token, const store::RequestKey& key,
+    outbox::ChangeEvents& events, bool* replayed, absl::Time deadline) {
+  auto inserted = outbox::CreateOnce<TokenRecord>(
+      *pool_, deadline, outbox_->store(), events, kRequestIds, key,
+      [&](Connection& c) -> absl::StatusOr<TokenRecord> {
         Update(c,
                "INSERT INTO access_api_tokens (id, clinic_id, display_name,"
                " staff_member_id, role, scopes, secret_hash, secret_prefix,"
@@ -255,9 +249,19 @@ absl::StatusOr<TokenRecord> AccessStore::InsertToken(
                static_cast<int>(token.role), absl::StrJoin(token.scopes, " "),
                token.secret_hash, token.secret_prefix, token.expire_time,
                token.create_time);
-        RecordRequest(c, token.clinic_id, kMethod, request_id, token.id);
+        // The event never carries the secret: only its hash is stored.
+        const v1::ApiToken issued = ToProto(token, token.create_time);
+        events.Add("api_token.issued", issued.name(), "", 0, issued);
         return token;
+      },
+      [](const TokenRecord& t) { return "apiTokens/" + t.id; },
+      [&](Connection& c, const std::string& name) -> absl::StatusOr<TokenRecord> {
+        auto found = SelectToken(c, token.clinic_id, IdOf(name));
+        if (!found) return NotFoundError(name);
+        return *found;
       });
+  *replayed = inserted.ok() && events.replay;
+  return inserted;
 }
 
 absl::StatusOr<TokenRecord> AccessStore::GetToken(int64_t clinic_id,
@@ -291,11 +295,12 @@ absl::StatusOr<std::vector<TokenRecord>> AccessStore::ListTokens(
       });
 }
 
-absl::StatusOr<TokenRecord> AccessStore::RevokeToken(int64_t clinic_id,
-                                                     const std::string& id,
-                                                     absl::Time deadline) {
-  return store::WithTransaction(
-      *pool_, deadline, [&](Connection& c) -> absl::StatusOr<TokenRecord> {
+absl::StatusOr<TokenRecord> AccessStore::RevokeToken(
+    int64_t clinic_id, const std::string& id, outbox::ChangeEvents& events,
+    absl::Time deadline) {
+  return outbox::WithChange(
+      *pool_, deadline, outbox_->store(), events,
+      [&](Connection& c) -> absl::StatusOr<TokenRecord> {
         // Revoking twice keeps the first revoke time.
         Update(c,
                "UPDATE access_api_tokens SET revoke_time = ?"
@@ -303,6 +308,8 @@ absl::StatusOr<TokenRecord> AccessStore::RevokeToken(int64_t clinic_id,
                NowMicros(), clinic_id, id);
         auto found = SelectToken(c, clinic_id, id);
         if (!found) return NotFoundError("apiTokens/" + id);
+        const v1::ApiToken revoked = ToProto(*found, NowMicros());
+        events.Add("api_token.revoked", revoked.name(), "", 0, revoked);
         return *found;
       });
 }

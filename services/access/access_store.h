@@ -12,13 +12,19 @@
 #include "absl/time/time.h"
 #include "services/access/records.h"
 #include "services/common/page_token.h"
+#include "services/outbox/outbox.h"
+#include "services/outbox/outbox_event.h"
 #include "services/store/pool.h"
+#include "services/store/request_ids.h"
 
 namespace corebalance::access {
 
 class AccessStore {
  public:
-  explicit AccessStore(store::Pool* pool) : pool_(pool) {}
+  // `outbox` may be null for the commands (bootstrap), which change nothing
+  // through the calls below that take events.
+  AccessStore(store::Pool* pool, outbox::Outbox* outbox)
+      : pool_(pool), outbox_(outbox) {}
 
   // The clinic named `display_name`, created (with its audit chain head) if
   // missing. `created` tells which.
@@ -28,8 +34,10 @@ class AccessStore {
       int64_t clinic_id, const std::string& display_name, absl::Time deadline);
 
   // Inserts `staff`; with a request id, a retry returns the first record.
+  // Changes commit with `events` ("staff_member.created", ...).
   absl::StatusOr<StaffRecord> CreateStaff(const StaffRecord& staff,
-                                          const std::string& request_id,
+                                          const store::RequestKey& key,
+                                          outbox::ChangeEvents& events,
                                           absl::Time deadline);
   absl::StatusOr<StaffRecord> GetStaff(int64_t clinic_id, const std::string& id,
                                        absl::Time deadline);
@@ -40,12 +48,14 @@ class AccessStore {
   // Disables the member and revokes their tokens, in one transaction.
   absl::StatusOr<StaffRecord> DisableStaff(int64_t clinic_id,
                                            const std::string& id,
+                                           outbox::ChangeEvents& events,
                                            absl::Time deadline);
 
   // Inserts `token`; with a request id, a retry returns the first record and
   // `*replayed` = true (the secret is then not available again).
   absl::StatusOr<TokenRecord> InsertToken(const TokenRecord& token,
-                                          const std::string& request_id,
+                                          const store::RequestKey& key,
+                                          outbox::ChangeEvents& events,
                                           bool* replayed, absl::Time deadline);
   absl::StatusOr<TokenRecord> GetToken(int64_t clinic_id, const std::string& id,
                                        absl::Time deadline);
@@ -54,6 +64,7 @@ class AccessStore {
       bool show_inactive, absl::Time deadline);
   absl::StatusOr<TokenRecord> RevokeToken(int64_t clinic_id,
                                           const std::string& id,
+                                          outbox::ChangeEvents& events,
                                           absl::Time deadline);
 
   // The principal of an active token (not revoked, not expired at `now`,
@@ -63,6 +74,7 @@ class AccessStore {
 
  private:
   store::Pool* pool_;
+  outbox::Outbox* outbox_;
 };
 
 }  // namespace corebalance::access

@@ -26,6 +26,12 @@ std::string ChainHash(const AuditRow& row) {
   add(row.status_code);
   add(row.request_id);
   add(row.peer);
+  // Covered from the outbox on; older events hash as they always did.
+  if (!row.source.empty()) {
+    add(row.source);
+    add(absl::StrCat(row.source_seq));
+    add(row.event_id);
+  }
   return Sha256Hex(canonical);
 }
 

@@ -26,6 +26,11 @@ struct AuditRow {
   std::string status_code;
   std::string request_id;
   std::string peer;
+  // The outbox the event came from and its seq there; empty and 0 for
+  // events written before the outbox existed.
+  std::string source;
+  int64_t source_seq = 0;
+  std::string event_id;
   std::string prev_hash;
   std::string hash;
 };

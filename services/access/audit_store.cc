@@ -4,6 +4,7 @@
 #include "services/common/errors.h"
 #include "services/common/sql_time.h"
 #include "services/store/bind.h"
+#include "services/store/chunks.h"
 #include "services/store/run.h"
 
 namespace corebalance::access {
@@ -17,7 +18,8 @@ using store::Update;
 
 constexpr char kColumns[] =
     "seq, event_time, actor, actor_role, action, resource, patient, outcome,"
-    " status_code, request_id, peer, prev_hash, hash";
+    " status_code, request_id, peer, source, source_seq, event_id, prev_hash,"
+    " hash";
 
 AuditRow ReadRow(const sql::ResultSet& rs) {
   AuditRow r;
@@ -32,6 +34,9 @@ AuditRow ReadRow(const sql::ResultSet& rs) {
   r.status_code = GetString(rs, "status_code");
   r.request_id = GetString(rs, "request_id");
   r.peer = GetString(rs, "peer");
+  r.source = GetString(rs, "source");
+  r.source_seq = rs.isNull("source_seq") ? 0 : rs.getInt64("source_seq");
+  r.event_id = store::GetOptionalString(rs, "event_id").value_or("");
   r.prev_hash = GetString(rs, "prev_hash");
   r.hash = GetString(rs, "hash");
   return r;
@@ -42,13 +47,10 @@ constexpr int kVerifyBatch = 5000;
 // Inserts rows[first, first + count) with one multi-row INSERT.
 void InsertRows(Connection& c, int64_t clinic_id,
                 const std::vector<AuditRow>& rows, size_t first, size_t count) {
-  std::string sql = absl::StrCat("INSERT INTO access_audit_events (clinic_id, ",
-                                 kColumns, ") VALUES ");
-  for (size_t i = 0; i < count; ++i) {
-    absl::StrAppend(&sql, i == 0 ? "" : ", ",
-                    "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  }
-  sql::PreparedStatement& st = c.Prepare(sql);
+  sql::PreparedStatement& st = c.Prepare(absl::StrCat(
+      "INSERT INTO access_audit_events (clinic_id, ", kColumns, ") VALUES ",
+      store::RowPlaceholders(count,
+                             "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?")));
   st.clearParameters();
   int p = 1;
   for (size_t i = first; i < first + count; ++i) {
@@ -65,24 +67,34 @@ void InsertRows(Connection& c, int64_t clinic_id,
     store::BindOne(st, p++, r.status_code);
     store::BindOne(st, p++, r.request_id);
     store::BindOne(st, p++, r.peer);
+    store::BindOne(st, p++, r.source);
+    store::BindOne(st, p++, r.source.empty() ? std::nullopt
+                                              : std::optional<int64_t>(r.source_seq));
+    store::BindOne(st, p++, r.event_id.empty()
+                                ? std::nullopt
+                                : std::optional<std::string>(r.event_id));
     store::BindOne(st, p++, r.prev_hash);
     store::BindOne(st, p++, r.hash);
   }
   st.executeUpdate();
 }
 
-// All rows in few statements: chunks of 32, then the rest by powers of two,
-// so that a handful of distinct statements are prepared.
 void InsertAll(Connection& c, int64_t clinic_id,
                const std::vector<AuditRow>& rows) {
-  size_t at = 0;
-  for (size_t chunk = 32; chunk > 0; chunk /= 2) {
-    while (rows.size() - at >= chunk) {
-      InsertRows(c, clinic_id, rows, at, chunk);
-      at += chunk;
-      if (chunk < 32) break;
-    }
-  }
+  store::ForEachChunk(rows.size(), [&](size_t first, size_t count) {
+    InsertRows(c, clinic_id, rows, first, count);
+  });
+}
+
+// The highest source_seq the clinic's chain holds per source, locked.
+std::map<std::string, int64_t> LockSources(Connection& c, int64_t clinic_id) {
+  auto rs = Query(c,
+                  "SELECT source, last_seq FROM access_audit_sources"
+                  " WHERE clinic_id = ? FOR UPDATE",
+                  clinic_id);
+  std::map<std::string, int64_t> out;
+  while (rs->next()) out[GetString(*rs, "source")] = rs->getInt64("last_seq");
+  return out;
 }
 
 }  // namespace
@@ -104,21 +116,43 @@ absl::StatusOr<std::vector<int64_t>> AuditStore::Append(
           seq = rs->getInt64("last_seq");
           prev = GetString(*rs, "last_hash");
         }
+        std::map<std::string, int64_t> sources = LockSources(c, clinic_id);
+        const std::map<std::string, int64_t> before = sources;
         std::vector<int64_t> seqs;
+        std::vector<AuditRow> fresh;
         const absl::Time now = NowMicros();
         for (AuditRow& row : rows) {
+          if (!row.source.empty()) {
+            int64_t& last = sources[row.source];
+            if (row.source_seq <= last) {  // a resend: in the chain already
+              seqs.push_back(0);
+              continue;
+            }
+            last = row.source_seq;
+          }
           row.seq = ++seq;
-          row.event_time = now;
+          if (row.event_time == absl::Time()) row.event_time = now;
           row.prev_hash = prev;
           row.hash = ChainHash(row);
           prev = row.hash;
           seqs.push_back(row.seq);
+          fresh.push_back(std::move(row));
         }
-        InsertAll(c, clinic_id, rows);
+        if (fresh.empty()) return seqs;
+        InsertAll(c, clinic_id, fresh);
         Update(c,
                "UPDATE access_audit_heads SET last_seq = ?, last_hash = ?"
                " WHERE clinic_id = ?",
                seq, prev, clinic_id);
+        for (const auto& [source, last] : sources) {
+          auto it = before.find(source);
+          if (it != before.end() && it->second == last) continue;
+          Update(c,
+                 "INSERT INTO access_audit_sources (clinic_id, source,"
+                 " last_seq) VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE"
+                 " last_seq = GREATEST(last_seq, ?)",
+                 clinic_id, source, last, last);
+        }
         return seqs;
       });
 }
@@ -185,6 +219,14 @@ absl::StatusOr<std::vector<ChainReport>> AuditStore::VerifyAll(
             report.first_break = VerifyChain(batch, prev, next_seq);
             if (report.first_break) break;
             report.events += static_cast<int64_t>(batch.size());
+            for (const AuditRow& row : batch) {
+              if (row.source.empty() || row.source_seq <= 0) continue;
+              std::vector<bool>& seen = report.relayed[row.source];
+              if (seen.size() <= static_cast<size_t>(row.source_seq)) {
+                seen.resize(row.source_seq + 1);
+              }
+              seen[row.source_seq] = true;
+            }
             prev = batch.back().hash;
             next_seq = batch.back().seq + 1;
           }

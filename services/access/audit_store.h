@@ -4,6 +4,7 @@
 // The append-only, hash-chained audit log (one chain per clinic).
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -28,14 +29,22 @@ struct ChainReport {
   int64_t clinic_id = 0;
   int64_t events = 0;
   std::optional<ChainBreak> first_break;
+  // Per source: which source_seqs the chain holds (index = seq).
+  std::map<std::string, std::vector<bool>> relayed;
 };
+
+// What Append made of each row.
+enum class AppendOutcome { kAppended, kDuplicate };
 
 class AuditStore {
  public:
   explicit AuditStore(store::Pool* pool) : pool_(pool) {}
 
-  // Appends `rows` (seq, prev_hash, hash and event_time are assigned here) to
-  // the clinic's chain in one transaction; returns the assigned seqs.
+  // Appends `rows` (seq, prev_hash and hash are assigned here; event_time
+  // too unless set) to the clinic's chain in one transaction; returns the
+  // assigned seqs (0 for a duplicate). A row with a source whose source_seq
+  // the chain holds already is a duplicate and is not appended again.
+  // NOT_FOUND when the clinic has no chain.
   absl::StatusOr<std::vector<int64_t>> Append(int64_t clinic_id,
                                               std::vector<AuditRow> rows,
                                               absl::Time deadline);

@@ -19,7 +19,7 @@ std::string AdminRequestId(const std::string& admin_name) {
 
 }  // namespace
 
-absl::StatusOr<BootstrapResult> Bootstrap(AccessStore& store, AuditStore& audit,
+absl::StatusOr<BootstrapResult> Bootstrap(AccessStore& store,
                                           const std::string& clinic_name,
                                           const std::string& admin_name,
                                           const std::string& admin_email,
@@ -52,7 +52,25 @@ absl::StatusOr<BootstrapResult> Bootstrap(AccessStore& store, AuditStore& audit,
   if (!admin_email.empty()) admin.email = admin_email;
   admin.role = v1::ROLE_ADMIN;
   admin.create_time = admin.update_time = NowMicros();
-  auto created = store.CreateStaff(admin, AdminRequestId(admin_name), deadline);
+  // The bootstrap's audit event commits with the admin and the token.
+  auto events_for = [&](const std::string& resource) {
+    outbox::ChangeEvents events;
+    events.clinic_id = clinic->id;
+    events.audit.set_actor("system:bootstrap");
+    events.audit.set_actor_role(v1::ROLE_ADMIN);
+    events.audit.set_action("corebalance-server/bootstrap");
+    events.audit.set_resource(resource);
+    events.audit.set_outcome(v1::AuditEvent::OUTCOME_SUCCESS);
+    events.audit.set_status_code("OK");
+    return events;
+  };
+  store::RequestKey admin_key;
+  admin_key.clinic_id = clinic->id;
+  admin_key.method = "corebalance-server/bootstrap";
+  admin_key.request_id = AdminRequestId(admin_name);
+  outbox::ChangeEvents admin_events =
+      events_for(absl::StrCat("staffMembers/", admin.id));
+  auto created = store.CreateStaff(admin, admin_key, admin_events, deadline);
   if (absl::IsAlreadyExists(created.status())) {
     // Another bootstrap created the admin at the same moment: it shows the
     // token, not us.
@@ -77,19 +95,14 @@ absl::StatusOr<BootstrapResult> Bootstrap(AccessStore& store, AuditStore& audit,
   token.secret_hash = secret.hash;
   token.secret_prefix = secret.prefix;
   bool replayed = false;
+  store::RequestKey token_key = admin_key;
+  token_key.request_id = "bootstrap-token:" + admin.id;
+  outbox::ChangeEvents token_events =
+      events_for(absl::StrCat("apiTokens/", token.id));
   CB_RETURN_IF_ERROR(
-      store.InsertToken(token, "bootstrap-token:" + admin.id, &replayed, deadline)
+      store.InsertToken(token, token_key, token_events, &replayed, deadline)
           .status());
   if (!replayed) result.admin_token = secret.secret;
-
-  AuditRow row;
-  row.actor = "system:bootstrap";
-  row.actor_role = v1::ROLE_ADMIN;
-  row.action = "corebalance-server/bootstrap";
-  row.resource = absl::StrCat("staffMembers/", admin.id);
-  row.outcome = v1::AuditEvent::OUTCOME_SUCCESS;
-  row.status_code = "OK";
-  CB_RETURN_IF_ERROR(audit.Append(clinic->id, {row}, deadline).status());
   return result;
 }
 

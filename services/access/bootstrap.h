@@ -19,7 +19,7 @@ struct BootstrapResult {
 
 // Creates the clinic and its first admin with a token, once. Running it again
 // (or twice at the same time) creates nothing new and returns no token.
-absl::StatusOr<BootstrapResult> Bootstrap(AccessStore& store, AuditStore& audit,
+absl::StatusOr<BootstrapResult> Bootstrap(AccessStore& store,
                                           const std::string& clinic_name,
                                           const std::string& admin_name,
                                           const std::string& admin_email,

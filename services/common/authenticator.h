@@ -12,6 +12,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
+#include "services/common/internal_key.h"
 #include "corebalance/v1/access_internal.grpc.pb.h"
 #include "services/common/principal.h"
 
@@ -53,8 +54,6 @@ class Authenticator {
   absl::flat_hash_map<std::string, Entry> cache_ ABSL_GUARDED_BY(mu_);
 };
 
-// The metadata key that carries the internal key between our services.
-inline constexpr char kInternalKeyHeader[] = "x-corebalance-internal-key";
 
 }  // namespace corebalance
 

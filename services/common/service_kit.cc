@@ -1,5 +1,8 @@
 #include "services/common/service_kit.h"
 
+#include <google/protobuf/io/coded_stream.h>
+#include <google/protobuf/io/zero_copy_stream_impl_lite.h>
+
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
@@ -9,6 +12,7 @@
 #include "services/common/logging.h"
 #include "services/common/principal_proto.h"
 #include "services/common/sha256.h"
+#include "services/outbox/audit_bounds.h"
 
 namespace corebalance {
 namespace {
@@ -81,15 +85,113 @@ v1::AuditEvent::Outcome OutcomeOf(const absl::Status& status) {
   return v1::AuditEvent::OUTCOME_FAILED;
 }
 
+// A string field's value when `message` has it singular, else empty.
+std::string StringField(const google::protobuf::Message& message,
+                        const char* field) {
+  const auto* f = message.GetDescriptor()->FindFieldByName(field);
+  if (f == nullptr || f->is_repeated() ||
+      f->type() != google::protobuf::FieldDescriptor::TYPE_STRING) {
+    return {};
+  }
+  return message.GetReflection()->GetString(message, f);
+}
+
+// Resource names and request ids over their bound are refused before any
+// work, naming the field (and without echoing the value).
+absl::Status CheckBounds(const google::protobuf::Message* request,
+                         const std::string& header_request_id) {
+  FieldViolations violations;
+  auto check = [&](const std::string& field, size_t size, size_t max) {
+    if (size > max) {
+      violations.push_back(
+          {field, absl::StrCat("is too long: ", size,
+                               " characters, at most ", max)});
+    }
+  };
+  check(kRequestIdHeader, header_request_id.size(), kMaxRequestIdChars);
+  if (request != nullptr) {
+    check("request_id", StringField(*request, "request_id").size(),
+          kMaxRequestIdChars);
+    for (const char* field : {"name", "parent"}) {
+      check(field, StringField(*request, field).size(), kMaxResourceNameChars);
+    }
+    // The resource of an update (e.g. UpdatePatientRequest.patient.name).
+    const auto* descriptor = request->GetDescriptor();
+    const auto* reflection = request->GetReflection();
+    for (int i = 0; i < descriptor->field_count(); ++i) {
+      const auto* f = descriptor->field(i);
+      if (f->type() != google::protobuf::FieldDescriptor::TYPE_MESSAGE ||
+          f->is_repeated() || !reflection->HasField(*request, f)) {
+        continue;
+      }
+      check(absl::StrCat(f->name(), ".name"),
+            StringField(reflection->GetMessage(*request, f), "name").size(),
+            kMaxResourceNameChars);
+    }
+  }
+  if (violations.empty()) return absl::OkStatus();
+  return InvalidArgumentError(violations);
+}
+
 }  // namespace
+
+outbox::ChangeEvents& RpcCall::Change() {
+  // Afresh for each try of an optimistic-retry loop.
+  change_.domain.clear();
+  change_.extra_audit.clear();
+  change_.clinic_id = principal_.clinic_id;
+  change_.audit = ServiceKit::EventOf(*this, absl::OkStatus());
+  return change_;
+}
+
+store::RequestKey RpcCall::IdempotencyKey(const std::string& parent) const {
+  store::RequestKey key;
+  key.clinic_id = principal_.clinic_id;
+  key.method = spec_.name;
+  key.parent = parent;
+  if (request_ != nullptr) {
+    key.request_id = StringField(*request_, "request_id");
+    // The request as sent, but for its request id.
+    std::unique_ptr<google::protobuf::Message> copy(request_->New());
+    copy->CopyFrom(*request_);
+    if (const auto* f =
+            copy->GetDescriptor()->FindFieldByName("request_id")) {
+      copy->GetReflection()->ClearField(copy.get(), f);
+    }
+    std::string bytes;
+    google::protobuf::io::StringOutputStream out(&bytes);
+    google::protobuf::io::CodedOutputStream coded(&out);
+    coded.SetSerializationDeterministic(true);
+    copy->SerializeToCodedStream(&coded);
+    coded.Trim();
+    key.fingerprint = Sha256Hex(bytes);
+  }
+  return key;
+}
+
+v1::AuditEvent ServiceKit::EventOf(const RpcCall& call,
+                                   const absl::Status& outcome) {
+  v1::AuditEvent event;
+  event.set_actor(call.principal_.name);
+  event.set_actor_role(call.principal_.role);
+  event.set_action(call.spec_.name);
+  event.set_resource(call.audit_resource_);
+  event.set_patient(call.audit_patient_);
+  event.set_outcome(OutcomeOf(outcome));
+  event.set_status_code(absl::StatusCodeToString(outcome.code()));
+  event.set_request_id(call.request_id_);
+  event.set_peer(call.context_->peer());
+  outbox::BoundAuditEvent(event);
+  return event;
+}
 
 ServiceKit::ServiceKit(WorkerPool* pool, std::string internal_key,
                        Options options)
     : pool_(pool), internal_key_(std::move(internal_key)), options_(options) {}
 
-void ServiceKit::Wire(Authenticator* authenticator, AuditClient* audit) {
+void ServiceKit::Wire(Authenticator* authenticator, outbox::Outbox* outbox) {
   authenticator_ = authenticator;
-  audit_ = audit;
+  outbox_ = outbox;
   wired_.Notify();
 }
 
@@ -100,8 +202,10 @@ grpc::Status ServiceKit::Run(
   const absl::Time start = absl::Now();
   const absl::Time deadline = std::min(absl::FromChrono(context->deadline()),
                                        start + options_.max_deadline);
-  RpcCall call(context, deadline);
-  call.request_id_ = Metadata(context, "x-request-id");
+  RpcCall call(context, deadline, spec, request);
+  const std::string header_request_id = Metadata(context, kRequestIdHeader);
+  // Bounded here; an over-long one is refused below.
+  call.request_id_ = outbox::Bounded(header_request_id, kMaxRequestIdChars);
   if (request != nullptr) {
     std::string resource = ResourceNamed(*request);
     std::string patient = PatientOf(resource);
@@ -112,6 +216,7 @@ grpc::Status ServiceKit::Run(
       wired_.WaitForNotificationWithDeadline(deadline)
           ? Admit(context, spec, call)
           : absl::UnavailableError("server is starting: try again");
+  if (status.ok()) status = CheckBounds(request, header_request_id);
   const bool admitted = status.ok();
   if (admitted) {
     if (context->IsCancelled()) {
@@ -123,8 +228,19 @@ grpc::Status ServiceKit::Run(
   // Refusals are audited too; unauthenticated calls have no clinic to file
   // them under and appear in the request log only.
   if (spec.audited && call.principal_.clinic_id != 0 && !call.peer_call_) {
-    absl::Status audited = Audit(spec, call, status);
-    if (!audited.ok() && status.ok()) status = audited;
+    absl::Status audited = Audit(call, status);
+    if (!audited.ok()) {
+      log::Error("audit_write_failed",
+                 {{"method", spec.name},
+                  {"request_id", call.request_id_},
+                  {"error", std::string(audited.message())}});
+      // A read must not answer unaudited; nothing was changed, so the
+      // caller may retry. A refusal keeps its own answer.
+      if (status.ok()) {
+        status = absl::UnavailableError(
+            "the audit log cannot record this call right now: try again");
+      }
+    }
   }
   if (status.code() == absl::StatusCode::kInternal ||
       status.code() == absl::StatusCode::kUnknown) {
@@ -170,24 +286,28 @@ absl::Status ServiceKit::Admit(grpc::CallbackServerContext* context,
   return absl::OkStatus();
 }
 
-absl::Status ServiceKit::Audit(const MethodSpec& spec, const RpcCall& call,
+absl::Status ServiceKit::Audit(const RpcCall& call,
                                const absl::Status& outcome) {
-  v1::AuditRecord record;
-  record.set_clinic(ClinicName(call.principal_.clinic_id));
-  v1::AuditEvent& event = *record.mutable_event();
-  event.set_actor(call.principal_.name);
-  event.set_actor_role(call.principal_.role);
-  event.set_action(spec.name);
-  event.set_resource(call.audit_resource_);
-  event.set_patient(call.audit_patient_);
-  event.set_outcome(OutcomeOf(outcome));
-  event.set_status_code(absl::StatusCodeToString(outcome.code()));
-  event.set_request_id(call.request_id_);
-  event.set_peer(call.context_->peer());
-  // The audit write gets its own short budget so a refused call near its
-  // deadline is still recorded.
-  return audit_->Write(
-      record, std::max(call.deadline(), absl::Now() + absl::Seconds(2)));
+  // The change committed its own event.
+  if (outcome.ok() && call.change_.committed) {
+    outbox_->Ring();
+    return absl::OkStatus();
+  }
+  std::vector<v1::AuditEvent> events{EventOf(call, outcome)};
+  if (outcome.ok()) {
+    for (const std::string& patient : call.disclosed_) {
+      v1::AuditEvent& e = events.emplace_back(events.front());
+      e.set_resource(patient);
+      e.set_patient(patient);
+    }
+  }
+  // Its own short budget, so a refused call near its deadline is still
+  // recorded.
+  absl::Status written = outbox_->store().AppendAuditNow(
+      outbox_->pool(), std::max(call.deadline(), absl::Now() + absl::Seconds(2)),
+      call.principal_.clinic_id, std::move(events));
+  outbox_->Ring();
+  return written;
 }
 
 grpc::Status ServiceKit::Overloaded(const MethodSpec& spec) {

@@ -3,8 +3,14 @@
 
 // The path every unary RPC takes between gRPC and a handler: off the gRPC
 // thread onto the service's worker pool, authenticate, check the method's
-// permission, run the handler, audit, log one line, map errors (AIP-193).
-// Handlers stay thin: request in, domain call, response out.
+// permission and the request's bounds, run the handler, audit, log one line,
+// map errors (AIP-193). Handlers stay thin: request in, domain call,
+// response out.
+//
+// Audit: a write's event commits with its change (RpcCall::Change, passed to
+// the repository, outbox/change.h). Any other audited call's event (a read's
+// disclosure, a refusal) is written to the service's outbox here, and for a
+// successful read before the answer leaves: if that fails, the call fails.
 
 #include <google/protobuf/message.h>
 #include <grpcpp/server_context.h>
@@ -12,18 +18,28 @@
 #include <functional>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "absl/functional/function_ref.h"
 #include "absl/status/status.h"
 #include "absl/synchronization/notification.h"
 #include "absl/time/time.h"
-#include "services/common/audit_client.h"
 #include "services/common/authenticator.h"
 #include "services/common/grpc_status.h"
 #include "services/common/permissions.h"
 #include "services/common/worker_pool.h"
+#include "services/outbox/audit_bounds.h"
+#include "services/outbox/outbox.h"
+#include "services/outbox/outbox_event.h"
+#include "services/store/request_ids.h"
 
 namespace corebalance {
+
+// The metadata entry a caller may name its request with (logged, audited).
+inline constexpr char kRequestIdHeader[] = "x-request-id";
+// Longer `name` and `parent` fields are refused before any work.
+inline constexpr size_t kMaxResourceNameChars = 200;
+using outbox::kMaxRequestIdChars;
 
 // What a method needs; one constant per RPC, next to its handler.
 struct MethodSpec {
@@ -39,8 +55,9 @@ struct MethodSpec {
 // The caller and the call, as a handler sees them.
 class RpcCall {
  public:
-  RpcCall(grpc::CallbackServerContext* context, absl::Time deadline)
-      : context_(context), deadline_(deadline) {}
+  RpcCall(grpc::CallbackServerContext* context, absl::Time deadline,
+          const MethodSpec& spec, const google::protobuf::Message* request)
+      : context_(context), deadline_(deadline), spec_(spec), request_(request) {}
 
   const Principal& principal() const { return principal_; }
   absl::Time deadline() const { return deadline_; }
@@ -60,10 +77,27 @@ class RpcCall {
     if (!id.empty()) request_id_ = std::move(id);
   }
 
+  // For a write: the call's audit event (as AuditResource names it now) and
+  // room for domain events, to hand to the repository, which commits them
+  // with the change. Name the resource first.
+  outbox::ChangeEvents& Change();
+  // A list call that showed several patients' records: one more disclosure
+  // event per patient, written with the call's own event.
+  void Disclose(std::vector<std::string> patients) {
+    disclosed_ = std::move(patients);
+  }
+  // The AIP-155 key of a create under `parent`: clinic, method, the
+  // request's request_id and a fingerprint of the rest of the request.
+  store::RequestKey IdempotencyKey(const std::string& parent) const;
+
  private:
   friend class ServiceKit;
   grpc::CallbackServerContext* context_;
   absl::Time deadline_;
+  const MethodSpec& spec_;
+  const google::protobuf::Message* request_;
+  outbox::ChangeEvents change_;
+  std::vector<std::string> disclosed_;
   Principal principal_;
   bool peer_call_ = false;
   std::string request_id_;
@@ -80,10 +114,10 @@ class ServiceKit {
 
   ServiceKit(WorkerPool* pool, std::string internal_key, Options options);
 
-  // Connects the kit to the access service. Calls wait for it, since the
-  // in-process channel to a co-hosted access service exists only once the
-  // server has started.
-  void Wire(Authenticator* authenticator, AuditClient* audit);
+  // Connects the kit to the access service (authentication) and to the
+  // service's outbox (audit). Calls wait for it, since the in-process channel
+  // to a co-hosted access service exists only once the server has started.
+  void Wire(Authenticator* authenticator, outbox::Outbox* outbox);
 
   // `request` names the resource (its `name`, `parent`, or the `name` of
   // its resource field) so that refused calls are audited against it too;
@@ -114,6 +148,10 @@ class ServiceKit {
          opened]() mutable { opened(Run(context, request, spec, open)); });
     if (!queued) opened(Overloaded(spec));
   }
+  // The audit event of `call` with `outcome`, every field within its bound.
+  static v1::AuditEvent EventOf(const RpcCall& call,
+                                const absl::Status& outcome);
+
   // For methods whose request names no resource.
   template <typename Handler>
   grpc::ServerUnaryReactor* Unary(grpc::CallbackServerContext* context,
@@ -128,14 +166,14 @@ class ServiceKit {
                    absl::FunctionRef<absl::Status(RpcCall&)> handler);
   absl::Status Admit(grpc::CallbackServerContext* context,
                      const MethodSpec& spec, RpcCall& call);
-  absl::Status Audit(const MethodSpec& spec, const RpcCall& call,
-                     const absl::Status& outcome);
+  // Writes the call's audit event unless its change committed it already.
+  absl::Status Audit(const RpcCall& call, const absl::Status& outcome);
   grpc::Status Overloaded(const MethodSpec& spec);
 
   WorkerPool* pool_;
   absl::Notification wired_;
   Authenticator* authenticator_ = nullptr;
-  AuditClient* audit_ = nullptr;
+  outbox::Outbox* outbox_ = nullptr;
   const std::string internal_key_;
   const Options options_;
 };

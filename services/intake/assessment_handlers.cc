@@ -98,11 +98,13 @@ grpc::ServerUnaryReactor* IntakeServiceImpl::SubmitAssessment(
                   change, AssessmentName(patient_id, baseline->assessment_id));
           return absl::OkStatus();
         };
-        CB_ASSIGN_OR_RETURN(AssessmentRecord stored,
-                            assessments_->Submit(record, request->request_id(),
-                                                 compare, call.deadline()));
+        call.AuditResource(AssessmentName(patient_id, record.id),
+                           request->parent());
+        CB_ASSIGN_OR_RETURN(
+            AssessmentRecord stored,
+            assessments_->Submit(record, call.IdempotencyKey(request->parent()),
+                                 compare, call.Change(), call.deadline()));
         *response = stored.body;
-        call.AuditResource(response->name(), request->parent());
         return absl::OkStatus();
       });
 }

@@ -6,6 +6,7 @@
 #include "services/common/errors.h"
 #include "services/intake/names.h"
 #include "services/intake/sql_support.h"
+#include "services/outbox/change.h"
 #include "services/store/bind.h"
 #include "services/store/run.h"
 
@@ -18,7 +19,6 @@ using store::GetTime;
 using store::Query;
 using store::Update;
 
-constexpr char kSubmitMethod[] = "SubmitAssessment";
 constexpr char kColumns[] =
     "id, clinic_id, patient_id, kind, assessment_date, supersedes_id,"
     " nprs_now, odi_percent, disposition, submitted_by, create_time, body";
@@ -141,18 +141,14 @@ std::optional<Baseline> FindBaseline(Connection& c, int64_t clinic_id,
 }  // namespace
 
 absl::StatusOr<AssessmentRecord> AssessmentStore::Submit(
-    AssessmentRecord record, const std::string& request_id,
-    const Finish& finish, absl::Time deadline) {
-  return store::WithTransaction(
-      *pool_, deadline, [&](Connection& c) -> absl::StatusOr<AssessmentRecord> {
-        const int64_t clinic = record.clinic_id;
+    AssessmentRecord record, const store::RequestKey& key, const Finish& finish,
+    outbox::ChangeEvents& events, absl::Time deadline) {
+  const int64_t clinic = record.clinic_id;
+  return outbox::CreateOnce<AssessmentRecord>(
+      *pool_, deadline, outbox_->store(), events, RequestIds(), key,
+      [&](Connection& c) -> absl::StatusOr<AssessmentRecord> {
         auto state = LockPatient(c, clinic, record.patient_id);
         if (!state.ok()) return state.status();
-        if (auto earlier = FindRequest(c, clinic, kSubmitMethod, request_id)) {
-          auto found = SelectAssessment(c, clinic, record.patient_id, *earlier);
-          if (!found.ok()) return found.status();
-          if (*found) return **found;
-        }
         if (*state != v1::Patient::STATE_ACTIVE) {
           return FailedPreconditionError(
               "PATIENT_ARCHIVED", "PATIENT", PatientName(record.patient_id),
@@ -196,8 +192,22 @@ absl::StatusOr<AssessmentRecord> AssessmentStore::Submit(
                done.nprs_now, done.odi_percent,
                static_cast<int>(done.disposition), done.submitted_by,
                done.create_time, body);
-        RecordRequest(c, clinic, kSubmitMethod, request_id, done.id);
+        events.Add("assessment.submitted",
+                   AssessmentName(done.patient_id, done.id),
+                   PatientName(done.patient_id), 1, done.body);
         return done;
+      },
+      [](const AssessmentRecord& a) {
+        return AssessmentName(a.patient_id, a.id);
+      },
+      [&](Connection& c,
+          const std::string& name) -> absl::StatusOr<AssessmentRecord> {
+        auto id = ParseAssessmentName(name);
+        if (!id) return NotFoundError(name);
+        auto found = SelectAssessment(c, clinic, id->patient_id, id->assessment_id);
+        if (!found.ok()) return found.status();
+        if (!*found) return NotFoundError(name);
+        return **found;
       });
 }
 

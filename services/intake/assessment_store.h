@@ -12,7 +12,10 @@
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "services/intake/records.h"
+#include "services/outbox/outbox.h"
+#include "services/outbox/outbox_event.h"
 #include "services/store/pool.h"
+#include "services/store/request_ids.h"
 
 namespace corebalance::intake {
 
@@ -24,7 +27,8 @@ class AssessmentStore {
   using Finish = std::function<absl::Status(
       const std::optional<Baseline>& baseline, AssessmentRecord& record)>;
 
-  explicit AssessmentStore(store::Pool* pool) : pool_(pool) {}
+  AssessmentStore(store::Pool* pool, outbox::Outbox* outbox)
+      : pool_(pool), outbox_(outbox) {}
 
   // In one transaction, with the patient locked so a patient's submissions
   // happen one at a time:
@@ -34,10 +38,12 @@ class AssessmentStore {
   //   and kind (INVALID_ARGUMENT) not corrected yet (FAILED_PRECONDITION);
   // - a FOLLOW_UP needs an INITIAL assessment dated on or before it that no
   //   other corrects (FAILED_PRECONDITION), the latest such is its baseline;
-  // - `finish` completes the record, which is then inserted.
+  // - `finish` completes the record, which is then inserted with `events`
+  //   and an "assessment.submitted" event.
   absl::StatusOr<AssessmentRecord> Submit(AssessmentRecord record,
-                                          const std::string& request_id,
+                                          const store::RequestKey& key,
                                           const Finish& finish,
+                                          outbox::ChangeEvents& events,
                                           absl::Time deadline);
 
   // NOT_FOUND unless the clinic's patient has this assessment.
@@ -56,6 +62,7 @@ class AssessmentStore {
 
  private:
   store::Pool* pool_;
+  outbox::Outbox* outbox_;
 };
 
 }  // namespace corebalance::intake

@@ -10,7 +10,6 @@
 #include "services/common/field_violation.h"
 #include "services/common/service_kit.h"
 #include "services/intake/assessment_store.h"
-#include "services/intake/disclosure_audit.h"
 #include "services/intake/patient_store.h"
 #include "services/intake/scoring/scoring_policy.h"
 #include "services/intake/staff_directory.h"
@@ -31,9 +30,8 @@ class IntakeServiceImpl final : public v1::IntakeService::CallbackService {
         policy_(policy),
         clinic_zone_(clinic_zone) {}
 
-  // Call both before the kit is wired (calls wait for that).
+  // Call before the kit is wired (calls wait for that).
   void SetStaffDirectory(StaffDirectory* staff) { staff_ = staff; }
-  void SetDisclosureAudit(DisclosureAudit* audit) { disclosures_ = audit; }
 
   grpc::ServerUnaryReactor* CreatePatient(
       grpc::CallbackServerContext* context,
@@ -88,7 +86,6 @@ class IntakeServiceImpl final : public v1::IntakeService::CallbackService {
   const ScoringPolicy policy_;
   const absl::TimeZone clinic_zone_;
   StaffDirectory* staff_ = nullptr;
-  DisclosureAudit* disclosures_ = nullptr;
 };
 
 }  // namespace corebalance::intake

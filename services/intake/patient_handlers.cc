@@ -96,11 +96,12 @@ grpc::ServerUnaryReactor* IntakeServiceImpl::CreatePatient(
         patient.state = v1::Patient::STATE_ACTIVE;
         patient.revision = 1;
         patient.create_time = patient.update_time = NowMicros();
+        call.AuditResource(PatientName(patient.id), PatientName(patient.id));
         CB_ASSIGN_OR_RETURN(
             PatientRecord stored,
-            patients_->Create(patient, request->request_id(), call.deadline()));
+            patients_->Create(patient, call.IdempotencyKey(""), call.Change(),
+                              call.deadline()));
         *response = ToProto(stored);
-        call.AuditResource(response->name(), response->name());
         return absl::OkStatus();
       });
 }
@@ -163,12 +164,14 @@ grpc::ServerUnaryReactor* IntakeServiceImpl::ListPatients(
           response->set_next_page_token(
               PatientPageToken(patients.back(), filters));
         }
+        // Who saw whose record: one event per patient shown (HIPAA).
         std::vector<std::string> disclosed;
         for (const auto& p : patients) {
           *response->add_patients() = ToProto(p);
           disclosed.push_back(PatientName(p.id));
         }
-        return disclosures_->Record(call, kListPatients.name, disclosed);
+        call.Disclose(std::move(disclosed));
+        return absl::OkStatus();
       });
 }
 
@@ -216,6 +219,7 @@ grpc::ServerUnaryReactor* IntakeServiceImpl::UpdatePatient(
                                   CopyPatientFields(values, fields, r);
                                   return absl::OkStatus();
                                 },
+                                "patient.updated", call.Change(),
                                 call.deadline()));
         *response = ToProto(updated);
         return absl::OkStatus();
@@ -238,7 +242,10 @@ absl::Status IntakeServiceImpl::SetState(RpcCall& call, const std::string& name,
                             r.state = state;
                             return absl::OkStatus();
                           },
-                          call.deadline()));
+                          state == v1::Patient::STATE_ARCHIVED
+                              ? "patient.archived"
+                              : "patient.restored",
+                          call.Change(), call.deadline()));
   *response = ToProto(patient);
   return absl::OkStatus();
 }

@@ -3,7 +3,10 @@
 #include "absl/strings/str_cat.h"
 #include "services/common/errors.h"
 #include "services/common/sql_time.h"
+#include "services/intake/convert.h"
+#include "services/intake/names.h"
 #include "services/intake/sql_support.h"
+#include "services/outbox/change.h"
 #include "services/store/bind.h"
 #include "services/store/run.h"
 
@@ -75,18 +78,12 @@ std::string ContainsPattern(const std::string& text) {
 }  // namespace
 
 absl::StatusOr<PatientRecord> PatientStore::Create(
-    const PatientRecord& patient, const std::string& request_id,
-    absl::Time deadline) {
-  auto created = store::WithTransaction(
-      *pool_, deadline, [&](Connection& c) -> absl::StatusOr<PatientRecord> {
-        const int64_t clinic = patient.clinic_id;
-        if (auto earlier = FindRequest(c, clinic, kCreateMethod, request_id)) {
-          if (auto found = SelectPatient(c, clinic, *earlier, false)) {
-            return *found;
-          }
-        }
-        // The key first: a concurrent retry waits here, then fails on it.
-        RecordRequest(c, clinic, kCreateMethod, request_id, patient.id);
+    const PatientRecord& patient, const store::RequestKey& key,
+    outbox::ChangeEvents& events, absl::Time deadline) {
+  const int64_t clinic = patient.clinic_id;
+  return outbox::CreateOnce<PatientRecord>(
+      *pool_, deadline, outbox_->store(), events, RequestIds(), key,
+      [&](Connection& c) -> absl::StatusOr<PatientRecord> {
         Update(c,
                "INSERT INTO intake_patients (id, clinic_id, given_name,"
                " family_name, birth_date, sex, phone, email,"
@@ -97,21 +94,18 @@ absl::StatusOr<PatientRecord> PatientStore::Create(
                patient.phone, patient.email, patient.assigned_practitioner_id,
                static_cast<int>(patient.state), patient.revision,
                patient.create_time, patient.update_time);
+        events.Add("patient.created", PatientName(patient.id),
+                   PatientName(patient.id), patient.revision,
+                   ToProto(patient));
         return patient;
+      },
+      [](const PatientRecord& p) { return PatientName(p.id); },
+      [&](Connection& c,
+          const std::string& name) -> absl::StatusOr<PatientRecord> {
+        auto found = SelectPatient(c, clinic, ParsePatientName(name), false);
+        if (!found) return NotFoundError(name);
+        return *found;
       });
-  if (absl::IsAlreadyExists(created.status()) && !request_id.empty()) {
-    // A concurrent call with the same request id won: return its patient.
-    return store::WithConnection(
-        *pool_, deadline, [&](Connection& c) -> absl::StatusOr<PatientRecord> {
-          auto earlier =
-              FindRequest(c, patient.clinic_id, kCreateMethod, request_id);
-          if (!earlier) return created.status();
-          auto found = SelectPatient(c, patient.clinic_id, *earlier, false);
-          if (!found) return created.status();
-          return *found;
-        });
-  }
-  return created;
 }
 
 absl::StatusOr<PatientRecord> PatientStore::Get(int64_t clinic_id,
@@ -168,9 +162,11 @@ absl::StatusOr<PatientRecord> PatientStore::Modify(
     int64_t clinic_id, const std::string& id,
     std::optional<int64_t> expected_revision,
     const std::function<absl::Status(PatientRecord&)>& change,
+    const char* event_type, outbox::ChangeEvents& events,
     absl::Time deadline) {
-  return store::WithTransaction(
-      *pool_, deadline, [&](Connection& c) -> absl::StatusOr<PatientRecord> {
+  return outbox::WithChange(
+      *pool_, deadline, outbox_->store(), events,
+      [&](Connection& c) -> absl::StatusOr<PatientRecord> {
         const std::string name = "patients/" + id;
         std::optional<PatientRecord> current =
             SelectPatient(c, clinic_id, id, /*for_update=*/true);
@@ -180,7 +176,10 @@ absl::StatusOr<PatientRecord> PatientStore::Modify(
         }
         PatientRecord next = *current;
         if (absl::Status s = change(next); !s.ok()) return s;
-        if (SameContent(next, *current)) return *current;
+        if (SameContent(next, *current)) {
+          events.replay = true;
+          return *current;
+        }
         next.revision = current->revision + 1;
         next.update_time = std::max(NowMicros(), current->update_time);
         Update(c,
@@ -192,6 +191,7 @@ absl::StatusOr<PatientRecord> PatientStore::Modify(
                static_cast<int>(next.sex), next.phone, next.email,
                next.assigned_practitioner_id, static_cast<int>(next.state),
                next.revision, next.update_time, clinic_id, id);
+        events.Add(event_type, name, name, next.revision, ToProto(next));
         return next;
       });
 }

@@ -12,18 +12,24 @@
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "services/intake/records.h"
+#include "services/outbox/outbox.h"
+#include "services/outbox/outbox_event.h"
 #include "services/store/pool.h"
+#include "services/store/request_ids.h"
 
 namespace corebalance::intake {
 
 class PatientStore {
  public:
-  explicit PatientStore(store::Pool* pool) : pool_(pool) {}
+  PatientStore(store::Pool* pool, outbox::Outbox* outbox)
+      : pool_(pool), outbox_(outbox) {}
 
-  // Inserts `patient`. With a request id, a retry (even a concurrent one)
-  // returns the first call's patient and inserts nothing.
+  // Inserts `patient` with `events` (and a "patient.created" event). With a
+  // request id, a retry (even a concurrent one) returns the first call's
+  // patient and inserts nothing.
   absl::StatusOr<PatientRecord> Create(const PatientRecord& patient,
-                                       const std::string& request_id,
+                                       const store::RequestKey& key,
+                                       outbox::ChangeEvents& events,
                                        absl::Time deadline);
 
   // NOT_FOUND when the clinic has no such patient.
@@ -41,15 +47,18 @@ class PatientStore {
   // stale), lets `change` edit the record, and writes it with the revision
   // and update time bumped, all in one transaction. `change` must be pure: it
   // may run again after a deadlock. A change that leaves the record as it
-  // was writes nothing.
+  // was writes nothing but the audit event; else `events` get an
+  // `event_type` domain event.
   absl::StatusOr<PatientRecord> Modify(
       int64_t clinic_id, const std::string& id,
       std::optional<int64_t> expected_revision,
       const std::function<absl::Status(PatientRecord&)>& change,
+      const char* event_type, outbox::ChangeEvents& events,
       absl::Time deadline);
 
  private:
   store::Pool* pool_;
+  outbox::Outbox* outbox_;
 };
 
 }  // namespace corebalance::intake

@@ -5,19 +5,9 @@
 #include "services/store/request_ids.h"
 
 namespace corebalance::intake {
-namespace {
-const store::RequestIds kRequestIds("intake_request_ids");
-}  // namespace
-
-std::optional<std::string> FindRequest(store::Connection& c, int64_t clinic_id,
-                                       const char* method,
-                                       const std::string& request_id) {
-  return kRequestIds.Find(c, clinic_id, method, request_id);
-}
-
-void RecordRequest(store::Connection& c, int64_t clinic_id, const char* method,
-                   const std::string& request_id, const std::string& id) {
-  kRequestIds.Record(c, clinic_id, method, request_id, id);
+const store::RequestIds& RequestIds() {
+  static const store::RequestIds ids("intake_request_ids");
+  return ids;
 }
 
 std::string DateText(absl::CivilDay day) { return absl::FormatCivilTime(day); }

@@ -9,6 +9,7 @@
 
 #include "absl/time/civil_time.h"
 #include "services/store/connection.h"
+#include "services/store/request_ids.h"
 
 namespace sql {
 class ResultSet;
@@ -16,16 +17,8 @@ class ResultSet;
 
 namespace corebalance::intake {
 
-// The resource id an earlier call of `method` with this request id created,
-// if any (never for an empty request id).
-std::optional<std::string> FindRequest(store::Connection& c, int64_t clinic_id,
-                                       const char* method,
-                                       const std::string& request_id);
-
-// Records the request id; ALREADY_EXISTS (thrown as a duplicate key) when a
-// concurrent call took it first. Does nothing for an empty request id.
-void RecordRequest(store::Connection& c, int64_t clinic_id, const char* method,
-                   const std::string& request_id, const std::string& id);
+// intake_request_ids (AIP-155), for outbox::CreateOnce.
+const store::RequestIds& RequestIds();
 
 // "2026-03-01", the form a DATE column takes and gives.
 std::string DateText(absl::CivilDay day);

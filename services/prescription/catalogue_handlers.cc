@@ -136,8 +136,8 @@ grpc::ServerUnaryReactor* PrescriptionServiceImpl::CreateExercise(
         exercise.create_time = exercise.update_time = NowMicros();
         CB_ASSIGN_OR_RETURN(
             ExerciseRecord created,
-            catalogue_->CreateExercise(exercise, request->request_id(),
-                                       call.deadline()));
+            catalogue_->CreateExercise(exercise, call.IdempotencyKey(""),
+                                       call.Change(), call.deadline()));
         *response = ToProto(created);
         return absl::OkStatus();
       });
@@ -173,6 +173,7 @@ grpc::ServerUnaryReactor* PrescriptionServiceImpl::UpdateExercise(
         updated.update_time = NowMicros();
         CB_ASSIGN_OR_RETURN(ExerciseRecord saved,
                             catalogue_->UpdateExercise(updated, stored.revision,
+                                                       call.Change(),
                                                        call.deadline()));
         *response = ToProto(saved);
         return absl::OkStatus();
@@ -248,8 +249,8 @@ grpc::ServerUnaryReactor* PrescriptionServiceImpl::CreatePlanTemplate(
         plan_template.create_time = plan_template.update_time = NowMicros();
         CB_ASSIGN_OR_RETURN(
             TemplateRecord created,
-            catalogue_->CreateTemplate(plan_template, request->request_id(),
-                                       call.deadline()));
+            catalogue_->CreateTemplate(plan_template, call.IdempotencyKey(""),
+                                       call.Change(), call.deadline()));
         *response = ToProto(created);
         return absl::OkStatus();
       });
@@ -287,6 +288,7 @@ grpc::ServerUnaryReactor* PrescriptionServiceImpl::UpdatePlanTemplate(
         updated.update_time = NowMicros();
         CB_ASSIGN_OR_RETURN(TemplateRecord saved,
                             catalogue_->UpdateTemplate(updated, stored.revision,
+                                                       call.Change(),
                                                        call.deadline()));
         *response = ToProto(saved);
         return absl::OkStatus();

@@ -5,6 +5,8 @@
 #include "absl/strings/str_split.h"
 #include "services/common/errors.h"
 #include "services/common/sql_time.h"
+#include "services/outbox/change.h"
+#include "services/prescription/convert.h"
 #include "services/prescription/names.h"
 #include "services/prescription/store_support.h"
 #include "services/store/bind.h"
@@ -20,8 +22,6 @@ using store::GetTime;
 using store::Query;
 using store::Update;
 
-constexpr char kCreateExercise[] = "CreateExercise";
-constexpr char kCreateTemplate[] = "CreatePlanTemplate";
 
 const std::string& ExerciseColumns() {
   static const std::string* columns = new std::string(absl::StrCat(
@@ -135,6 +135,13 @@ void InsertTemplateExercises(Connection& c, const TemplateRecord& t) {
 }
 
 // ALREADY_EXISTS unless `table` has no row `slug` the clinic can see.
+// The slug of "exercises/{slug}" or "planTemplates/{slug}" (legacy request
+// ids recorded the bare slug).
+std::string SlugOf(const std::string& name) {
+  const size_t slash = name.rfind('/');
+  return slash == std::string::npos ? name : name.substr(slash + 1);
+}
+
 absl::Status CheckSlugFree(Connection& c, const char* table, int64_t clinic_id,
                            const std::string& slug, const std::string& name) {
   auto rs = Query(c,
@@ -211,16 +218,11 @@ absl::StatusOr<std::map<std::string, Dose>> CatalogueStore::DefaultDoses(
 }
 
 absl::StatusOr<ExerciseRecord> CatalogueStore::CreateExercise(
-    const ExerciseRecord& e, const std::string& request_id,
-    absl::Time deadline) {
-  return store::WithTransaction(
-      *pool_, deadline, [&](Connection& c) -> absl::StatusOr<ExerciseRecord> {
-        if (auto earlier =
-                FindRequest(c, e.clinic_id, kCreateExercise, request_id)) {
-          if (auto found = SelectExercise(c, e.clinic_id, *earlier)) {
-            return *found;
-          }
-        }
+    const ExerciseRecord& e, const store::RequestKey& key,
+    outbox::ChangeEvents& events, absl::Time deadline) {
+  return outbox::CreateOnce<ExerciseRecord>(
+      *pool_, deadline, outbox_->store(), events, RequestIds(), key,
+      [&](Connection& c) -> absl::StatusOr<ExerciseRecord> {
         if (absl::Status free =
                 CheckSlugFree(c, "prescription_exercises", e.clinic_id, e.slug,
                               ExerciseName(e.slug));
@@ -242,17 +244,27 @@ absl::StatusOr<ExerciseRecord> CatalogueStore::CreateExercise(
                d.duration_minutes, d.frequency_per_week, d.per_side,
                Nullable(e.regression_slug), Nullable(e.progression_slug),
                e.create_time, e.update_time);
-        RecordRequest(c, e.clinic_id, kCreateExercise, request_id, e.slug);
         ExerciseRecord created = e;
         created.revision = 1;
+        events.Add("exercise.created", ExerciseName(e.slug), "", 1,
+                   ToProto(created));
         return created;
+      },
+      [](const ExerciseRecord& x) { return ExerciseName(x.slug); },
+      [&](Connection& c,
+          const std::string& name) -> absl::StatusOr<ExerciseRecord> {
+        auto found = SelectExercise(c, e.clinic_id, SlugOf(name));
+        if (!found) return NotFoundError(name);
+        return *found;
       });
 }
 
 absl::StatusOr<ExerciseRecord> CatalogueStore::UpdateExercise(
-    const ExerciseRecord& e, int expected_revision, absl::Time deadline) {
-  return store::WithTransaction(
-      *pool_, deadline, [&](Connection& c) -> absl::StatusOr<ExerciseRecord> {
+    const ExerciseRecord& e, int expected_revision,
+    outbox::ChangeEvents& events, absl::Time deadline) {
+  return outbox::WithChange(
+      *pool_, deadline, outbox_->store(), events,
+      [&](Connection& c) -> absl::StatusOr<ExerciseRecord> {
         const Dose& d = e.default_dose;
         const int changed = Update(
             c,
@@ -272,6 +284,8 @@ absl::StatusOr<ExerciseRecord> CatalogueStore::UpdateExercise(
         if (changed == 0) return EtagMismatchError(ExerciseName(e.slug));
         auto found = SelectExercise(c, e.clinic_id, e.slug);
         if (!found) return NotFoundError(ExerciseName(e.slug));
+        events.Add("exercise.updated", ExerciseName(e.slug), "",
+                   found->revision, ToProto(*found));
         return *found;
       });
 }
@@ -312,16 +326,11 @@ absl::StatusOr<std::vector<TemplateRecord>> CatalogueStore::ListTemplates(
 }
 
 absl::StatusOr<TemplateRecord> CatalogueStore::CreateTemplate(
-    const TemplateRecord& t, const std::string& request_id,
-    absl::Time deadline) {
-  return store::WithTransaction(
-      *pool_, deadline, [&](Connection& c) -> absl::StatusOr<TemplateRecord> {
-        if (auto earlier =
-                FindRequest(c, t.clinic_id, kCreateTemplate, request_id)) {
-          if (auto found = SelectTemplate(c, t.clinic_id, *earlier)) {
-            return *found;
-          }
-        }
+    const TemplateRecord& t, const store::RequestKey& key,
+    outbox::ChangeEvents& events, absl::Time deadline) {
+  return outbox::CreateOnce<TemplateRecord>(
+      *pool_, deadline, outbox_->store(), events, RequestIds(), key,
+      [&](Connection& c) -> absl::StatusOr<TemplateRecord> {
         if (absl::Status free =
                 CheckSlugFree(c, "prescription_plan_templates", t.clinic_id,
                               t.slug, TemplateName(t.slug));
@@ -336,17 +345,27 @@ absl::StatusOr<TemplateRecord> CatalogueStore::CreateTemplate(
                t.clinic_id, t.slug, t.display_name, t.description, t.phase,
                t.first_week, t.last_week, t.create_time, t.update_time);
         InsertTemplateExercises(c, t);
-        RecordRequest(c, t.clinic_id, kCreateTemplate, request_id, t.slug);
         TemplateRecord created = t;
         created.revision = 1;
+        events.Add("plan_template.created", TemplateName(t.slug), "", 1,
+                   ToProto(created));
         return created;
+      },
+      [](const TemplateRecord& x) { return TemplateName(x.slug); },
+      [&](Connection& c,
+          const std::string& name) -> absl::StatusOr<TemplateRecord> {
+        auto found = SelectTemplate(c, t.clinic_id, SlugOf(name));
+        if (!found) return NotFoundError(name);
+        return *found;
       });
 }
 
 absl::StatusOr<TemplateRecord> CatalogueStore::UpdateTemplate(
-    const TemplateRecord& t, int expected_revision, absl::Time deadline) {
-  return store::WithTransaction(
-      *pool_, deadline, [&](Connection& c) -> absl::StatusOr<TemplateRecord> {
+    const TemplateRecord& t, int expected_revision,
+    outbox::ChangeEvents& events, absl::Time deadline) {
+  return outbox::WithChange(
+      *pool_, deadline, outbox_->store(), events,
+      [&](Connection& c) -> absl::StatusOr<TemplateRecord> {
         const int changed = Update(
             c,
             "UPDATE prescription_plan_templates SET display_name = ?,"
@@ -363,6 +382,8 @@ absl::StatusOr<TemplateRecord> CatalogueStore::UpdateTemplate(
         InsertTemplateExercises(c, t);
         auto found = SelectTemplate(c, t.clinic_id, t.slug);
         if (!found) return NotFoundError(TemplateName(t.slug));
+        events.Add("plan_template.updated", TemplateName(t.slug), "",
+                   found->revision, ToProto(*found));
         return *found;
       });
 }

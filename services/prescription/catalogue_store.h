@@ -13,7 +13,10 @@
 #include "absl/time/time.h"
 #include "services/common/page_token.h"
 #include "services/prescription/records.h"
+#include "services/outbox/outbox.h"
+#include "services/outbox/outbox_event.h"
 #include "services/store/pool.h"
+#include "services/store/request_ids.h"
 
 namespace corebalance::prescription {
 
@@ -28,7 +31,8 @@ struct ExerciseFilter {
 
 class CatalogueStore {
  public:
-  explicit CatalogueStore(store::Pool* pool) : pool_(pool) {}
+  CatalogueStore(store::Pool* pool, outbox::Outbox* outbox)
+      : pool_(pool), outbox_(outbox) {}
 
   // NOT_FOUND ("exercises/{slug}") when the clinic cannot see it.
   absl::StatusOr<ExerciseRecord> GetExercise(int64_t clinic_id,
@@ -44,14 +48,16 @@ class CatalogueStore {
                                                            absl::Time deadline);
   // Inserts the clinic's exercise. ALREADY_EXISTS when the clinic already
   // sees an exercise with its slug. With a request id, a retry returns the
-  // first record.
+  // first record. Changes commit with `events` ("exercise.created", ...).
   absl::StatusOr<ExerciseRecord> CreateExercise(const ExerciseRecord& exercise,
-                                                const std::string& request_id,
+                                                const store::RequestKey& key,
+                                                outbox::ChangeEvents& events,
                                                 absl::Time deadline);
   // Stores the editable fields of the clinic's `exercise` if its stored
   // revision is still `expected_revision` (ABORTED otherwise), bumping it.
   absl::StatusOr<ExerciseRecord> UpdateExercise(const ExerciseRecord& exercise,
                                                 int expected_revision,
+                                                outbox::ChangeEvents& events,
                                                 absl::Time deadline);
 
   // NOT_FOUND ("planTemplates/{slug}") when the clinic cannot see it.
@@ -65,15 +71,16 @@ class CatalogueStore {
       absl::Time deadline);
   // As CreateExercise, for templates.
   absl::StatusOr<TemplateRecord> CreateTemplate(
-      const TemplateRecord& plan_template, const std::string& request_id,
-      absl::Time deadline);
+      const TemplateRecord& plan_template, const store::RequestKey& key,
+      outbox::ChangeEvents& events, absl::Time deadline);
   // As UpdateExercise; the exercises are replaced as a whole.
   absl::StatusOr<TemplateRecord> UpdateTemplate(
       const TemplateRecord& plan_template, int expected_revision,
-      absl::Time deadline);
+      outbox::ChangeEvents& events, absl::Time deadline);
 
  private:
   store::Pool* pool_;
+  outbox::Outbox* outbox_;
 };
 
 }  // namespace corebalance::prescription

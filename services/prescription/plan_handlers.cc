@@ -107,11 +107,10 @@ grpc::ServerUnaryReactor* PrescriptionServiceImpl::AssignPlan(
 
         // A retry of an assignment that went through gets the same plan, even
         // if the patient's intake has changed since.
+        const store::RequestKey request_key = call.IdempotencyKey(parent);
         if (!request->request_id().empty()) {
-          CB_ASSIGN_OR_RETURN(
-              auto earlier,
-              plans_->FindAssigned(clinic_id, request->request_id(),
-                                   call.deadline()));
+          CB_ASSIGN_OR_RETURN(auto earlier, plans_->FindAssigned(
+                                                request_key, call.deadline()));
           if (earlier) {
             *response = ToProto(*earlier);
             call.AuditResource(response->name(),
@@ -181,35 +180,19 @@ grpc::ServerUnaryReactor* PrescriptionServiceImpl::AssignPlan(
         auto supersede = [&](const PlanRecord& open) {
           return SupersededPlan(open, plan.id, actor, now);
         };
-        CB_ASSIGN_OR_RETURN(
-            PlanRecord stored,
-            plans_->AssignPlan(assigned, supersede, request->request_id(),
-                               call.deadline()));
-        *response = ToProto(stored);
-        call.AuditResource(response->name(), parent);
-        if (stored.id == plan.id && !stored.override_reason.empty()) {
-          return AuditOverride(call, stored);
+        call.AuditResource(PlanName(patient_id, plan.id), parent);
+        outbox::ChangeEvents& events = call.Change();
+        // Overriding a REFER disposition is audited as its own action.
+        if (!plan.override_reason.empty()) {
+          v1::AuditEvent& e = events.extra_audit.emplace_back(events.audit);
+          e.set_action(kOverrideAction);
         }
+        CB_ASSIGN_OR_RETURN(PlanRecord stored,
+                            plans_->AssignPlan(assigned, supersede, request_key,
+                                               events, call.deadline()));
+        *response = ToProto(stored);
         return absl::OkStatus();
       });
-}
-
-absl::Status PrescriptionServiceImpl::AuditOverride(const RpcCall& call,
-                                                    const PlanRecord& plan) {
-  v1::AuditRecord record;
-  record.set_clinic(ClinicName(call.principal().clinic_id));
-  v1::AuditEvent& event = *record.mutable_event();
-  event.set_actor(call.principal().name);
-  event.set_actor_role(call.principal().role);
-  event.set_action(kOverrideAction);
-  event.set_resource(PlanName(plan.patient_id, plan.id));
-  event.set_patient(PatientName(plan.patient_id));
-  event.set_outcome(v1::AuditEvent::OUTCOME_SUCCESS);
-  event.set_status_code("OK");
-  event.set_request_id(call.request_id());
-  event.set_peer(call.context()->peer());
-  return audit_->Write(
-      record, std::max(call.deadline(), absl::Now() + absl::Seconds(2)));
 }
 
 grpc::ServerUnaryReactor* PrescriptionServiceImpl::GetPlan(
@@ -335,7 +318,8 @@ grpc::ServerUnaryReactor* PrescriptionServiceImpl::AdjustPlan(
               PlanChange change,
               AdjustedPlan(current, std::move(content), call.principal().name,
                            request->reason(), NowMicros()));
-          auto written = plans_->WriteChange(change, call.deadline());
+          auto written = plans_->WriteChange(change, "plan.adjusted",
+                                             call.Change(), call.deadline());
           if (absl::IsAborted(written.status()) && in.etag().empty() &&
               attempt < kAdjustAttempts) {
             continue;

@@ -26,6 +26,22 @@ constexpr MethodSpec kCancelPlan{RX_METHOD("CancelPlan"),
 // that got in first is simply re-read and the action tried on it.
 constexpr int kAttempts = 3;
 
+const char* EventType(PlanAction action) {
+  switch (action) {
+    case PlanAction::kPause:
+      return "plan.paused";
+    case PlanAction::kResume:
+      return "plan.resumed";
+    case PlanAction::kComplete:
+      return "plan.completed";
+    case PlanAction::kCancel:
+      return "plan.cancelled";
+    case PlanAction::kAdjust:
+      break;
+  }
+  return "plan.adjusted";
+}
+
 }  // namespace
 
 absl::Status PrescriptionServiceImpl::ChangeState(
@@ -45,7 +61,9 @@ absl::Status PrescriptionServiceImpl::ChangeState(
     CB_ASSIGN_OR_RETURN(
         PlanChange change,
         PlanAfter(current, action, call.principal().name, reason, NowMicros()));
-    auto written = plans_->WriteChange(change, call.deadline());
+    auto written =
+        plans_->WriteChange(change, EventType(action), call.Change(),
+                            call.deadline());
     if (absl::IsAborted(written.status()) && etag.empty() &&
         attempt < kAttempts) {
       continue;

@@ -7,6 +7,8 @@
 #include "absl/strings/str_split.h"
 #include "services/common/errors.h"
 #include "services/common/sql_time.h"
+#include "services/outbox/change.h"
+#include "services/prescription/convert.h"
 #include "services/prescription/names.h"
 #include "services/prescription/store_support.h"
 #include "services/store/bind.h"
@@ -23,7 +25,7 @@ using store::GetTime;
 using store::Query;
 using store::Update;
 
-constexpr char kAssignPlan[] = "AssignPlan";
+
 
 constexpr char kPlanColumns[] =
     "id, clinic_id, patient_id, state, template_slug, dose_level, assessment,"
@@ -193,29 +195,46 @@ absl::Status WriteChangeRows(Connection& c, const PlanChange& change) {
   return absl::OkStatus();
 }
 
+// The plan named "patients/{patient}/plans/{plan}" (legacy request ids
+// recorded the bare plan id).
+std::optional<PlanRecord> SelectNamed(Connection& c, int64_t clinic_id,
+                                      const std::string& name) {
+  const size_t slash = name.rfind('/');
+  const std::string id =
+      slash == std::string::npos ? name : name.substr(slash + 1);
+  auto plans = SelectPlans(c, "clinic_id = ? AND id = ?", clinic_id, id);
+  if (plans.empty()) return std::nullopt;
+  return plans.front();
+}
+
+void AddPlanEvent(const char* type, const PlanRecord& plan,
+                  outbox::ChangeEvents& events) {
+  events.Add(type, PlanName(plan.patient_id, plan.id),
+             PatientName(plan.patient_id), plan.revision, ToProto(plan));
+}
+
 }  // namespace
 
 absl::StatusOr<std::optional<PlanRecord>> PlanStore::FindAssigned(
-    int64_t clinic_id, const std::string& request_id, absl::Time deadline) {
+    const store::RequestKey& key, absl::Time deadline) {
   return store::WithConnection(
       *pool_, deadline,
       [&](Connection& c) -> absl::StatusOr<std::optional<PlanRecord>> {
-        auto earlier = FindRequest(c, clinic_id, kAssignPlan, request_id);
+        CB_ASSIGN_OR_RETURN(auto earlier, RequestIds().Find(c, key));
         if (!earlier) return std::nullopt;
-        auto plans =
-            SelectPlans(c, "clinic_id = ? AND id = ?", clinic_id, *earlier);
-        if (plans.empty()) return std::nullopt;
-        return plans.front();
+        return SelectNamed(c, key.clinic_id, *earlier);
       });
 }
 
 absl::StatusOr<PlanRecord> PlanStore::AssignPlan(const PlanChange& assigned,
                                                  const Supersede& supersede,
-                                                 const std::string& request_id,
+                                                 const store::RequestKey& key,
+                                                 outbox::ChangeEvents& events,
                                                  absl::Time deadline) {
   const PlanRecord& plan = assigned.plan;
-  return store::WithTransaction(
-      *pool_, deadline, [&](Connection& c) -> absl::StatusOr<PlanRecord> {
+  return outbox::CreateOnce<PlanRecord>(
+      *pool_, deadline, outbox_->store(), events, RequestIds(), key,
+      [&](Connection& c) -> absl::StatusOr<PlanRecord> {
         // The patient's lock row, taken exclusively (ON DUPLICATE KEY UPDATE
         // locks an existing row for update), so assignments for one patient
         // queue here and each sees the one before it.
@@ -223,12 +242,6 @@ absl::StatusOr<PlanRecord> PlanStore::AssignPlan(const PlanChange& assigned,
                "INSERT INTO prescription_patient_locks (clinic_id, patient_id)"
                " VALUES (?, ?) ON DUPLICATE KEY UPDATE patient_id = patient_id",
                plan.clinic_id, plan.patient_id);
-        if (auto earlier =
-                FindRequest(c, plan.clinic_id, kAssignPlan, request_id)) {
-          auto plans = SelectPlans(c, "clinic_id = ? AND id = ?",
-                                   plan.clinic_id, *earlier);
-          if (!plans.empty()) return plans.front();
-        }
         const std::vector<PlanRecord> open =
             SelectPlans(c,
                         "clinic_id = ? AND patient_id = ? AND state IN (?, ?)"
@@ -237,9 +250,9 @@ absl::StatusOr<PlanRecord> PlanStore::AssignPlan(const PlanChange& assigned,
                         static_cast<int>(v1::Plan::STATE_ACTIVE),
                         static_cast<int>(v1::Plan::STATE_PAUSED));
         for (const PlanRecord& old : open) {
-          if (absl::Status s = WriteChangeRows(c, supersede(old)); !s.ok()) {
-            return s;
-          }
+          const PlanChange closed = supersede(old);
+          if (absl::Status s = WriteChangeRows(c, closed); !s.ok()) return s;
+          AddPlanEvent("plan.superseded", closed.plan, events);
         }
         Update(c,
                "INSERT INTO prescription_plans (id, clinic_id, patient_id,"
@@ -255,8 +268,14 @@ absl::StatusOr<PlanRecord> PlanStore::AssignPlan(const PlanChange& assigned,
                plan.state_reason, plan.create_time, plan.update_time,
                plan.adjust_time);
         InsertRevision(c, plan.clinic_id, assigned.revision);
-        RecordRequest(c, plan.clinic_id, kAssignPlan, request_id, plan.id);
+        AddPlanEvent("plan.assigned", plan, events);
         return plan;
+      },
+      [](const PlanRecord& p) { return PlanName(p.patient_id, p.id); },
+      [&](Connection& c, const std::string& name) -> absl::StatusOr<PlanRecord> {
+        auto found = SelectNamed(c, plan.clinic_id, name);
+        if (!found) return NotFoundError(name);
+        return *found;
       });
 }
 
@@ -295,10 +314,14 @@ absl::StatusOr<std::vector<PlanRecord>> PlanStore::ListPlans(
 }
 
 absl::StatusOr<PlanRecord> PlanStore::WriteChange(const PlanChange& change,
+                                                  const char* event_type,
+                                                  outbox::ChangeEvents& events,
                                                   absl::Time deadline) {
-  return store::WithTransaction(
-      *pool_, deadline, [&](Connection& c) -> absl::StatusOr<PlanRecord> {
+  return outbox::WithChange(
+      *pool_, deadline, outbox_->store(), events,
+      [&](Connection& c) -> absl::StatusOr<PlanRecord> {
         if (absl::Status s = WriteChangeRows(c, change); !s.ok()) return s;
+        AddPlanEvent(event_type, change.plan, events);
         return change.plan;
       });
 }

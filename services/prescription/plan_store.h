@@ -13,7 +13,10 @@
 #include "absl/time/time.h"
 #include "services/common/page_token.h"
 #include "services/prescription/records.h"
+#include "services/outbox/outbox.h"
+#include "services/outbox/outbox_event.h"
 #include "services/store/pool.h"
+#include "services/store/request_ids.h"
 
 namespace corebalance::prescription {
 
@@ -33,20 +36,24 @@ class PlanStore {
   // SupersededPlan in plan_history.h).
   using Supersede = std::function<PlanChange(const PlanRecord& open)>;
 
-  explicit PlanStore(store::Pool* pool) : pool_(pool) {}
+  PlanStore(store::Pool* pool, outbox::Outbox* outbox)
+      : pool_(pool), outbox_(outbox) {}
 
-  // The plan an earlier AssignPlan with `request_id` assigned, if any.
+  // The plan an earlier AssignPlan with this request key assigned, if any
+  // (INVALID_ARGUMENT when the id was used for another request).
   absl::StatusOr<std::optional<PlanRecord>> FindAssigned(
-      int64_t clinic_id, const std::string& request_id, absl::Time deadline);
+      const store::RequestKey& key, absl::Time deadline);
 
   // Writes a newly assigned plan and its first revision. In the same
   // transaction, under the patient's lock row (so concurrent assignments for
   // one patient run one after the other), every ACTIVE or PAUSED plan of the
   // patient is closed as `supersede` says. With a request id, a retry
-  // returns the first call's plan and writes nothing.
+  // returns the first call's plan and writes nothing. `events` get
+  // "plan.assigned" (and "plan.superseded" for each plan closed).
   absl::StatusOr<PlanRecord> AssignPlan(const PlanChange& assigned,
                                         const Supersede& supersede,
-                                        const std::string& request_id,
+                                        const store::RequestKey& key,
+                                        outbox::ChangeEvents& events,
                                         absl::Time deadline);
 
   // NOT_FOUND ("patients/{patient}/plans/{plan}") when the clinic has no
@@ -64,8 +71,11 @@ class PlanStore {
       const std::optional<PageCursor>& cursor, int limit, absl::Time deadline);
 
   // Writes `change` if the plan is still at `change.plan.revision - 1`;
-  // ABORTED (etag mismatch) when someone changed it first.
+  // ABORTED (etag mismatch) when someone changed it first. `events` get an
+  // `event_type` event ("plan.adjusted", "plan.paused", ...).
   absl::StatusOr<PlanRecord> WriteChange(const PlanChange& change,
+                                         const char* event_type,
+                                         outbox::ChangeEvents& events,
                                          absl::Time deadline);
 
   // Up to `limit` revisions of the plan, newest first, below revision
@@ -82,6 +92,7 @@ class PlanStore {
 
  private:
   store::Pool* pool_;
+  outbox::Outbox* outbox_;
 };
 
 }  // namespace corebalance::prescription

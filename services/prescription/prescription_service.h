@@ -7,7 +7,6 @@
 // cancel).
 
 #include "corebalance/v1/prescription.grpc.pb.h"
-#include "services/common/audit_client.h"
 #include "services/common/service_kit.h"
 #include "services/prescription/catalogue_store.h"
 #include "services/prescription/intake_client.h"
@@ -26,9 +25,8 @@ class PrescriptionServiceImpl final
 
   // The peers, once the server runs; before the kit is wired, so that no
   // call sees them unset.
-  void Wire(IntakeClient* intake, AuditClient* audit) {
+  void Wire(IntakeClient* intake) {
     intake_ = intake;
-    audit_ = audit;
   }
 
 #define CB_RPC(Method, Request, Response)                                \
@@ -61,14 +59,12 @@ class PrescriptionServiceImpl final
                            PlanAction action, v1::Plan* response);
   // Assigning over a REFER disposition gets an audit event of its own, so
   // the audit log alone shows every override.
-  absl::Status AuditOverride(const RpcCall& call, const PlanRecord& plan);
 
   ServiceKit* kit_;
   CatalogueStore* catalogue_;
   PlanStore* plans_;
   const DoseRules rules_;
   IntakeClient* intake_ = nullptr;
-  AuditClient* audit_ = nullptr;
 };
 
 }  // namespace corebalance::prescription

@@ -5,9 +5,10 @@
 #include "services/store/request_ids.h"
 
 namespace corebalance::prescription {
-namespace {
-const store::RequestIds kRequestIds("prescription_request_ids");
-}  // namespace
+const store::RequestIds& RequestIds() {
+  static const store::RequestIds ids("prescription_request_ids");
+  return ids;
+}
 
 Dose ReadDose(const sql::ResultSet& rs) {
   Dose d;
@@ -21,15 +22,5 @@ Dose ReadDose(const sql::ResultSet& rs) {
   return d;
 }
 
-std::optional<std::string> FindRequest(store::Connection& c, int64_t clinic_id,
-                                       const char* method,
-                                       const std::string& request_id) {
-  return kRequestIds.Find(c, clinic_id, method, request_id);
-}
-
-void RecordRequest(store::Connection& c, int64_t clinic_id, const char* method,
-                   const std::string& request_id, const std::string& resource) {
-  kRequestIds.Record(c, clinic_id, method, request_id, resource);
-}
 
 }  // namespace corebalance::prescription

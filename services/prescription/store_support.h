@@ -11,6 +11,7 @@
 
 #include "services/prescription/rules/dose.h"
 #include "services/store/connection.h"
+#include "services/store/request_ids.h"
 
 namespace corebalance::prescription {
 
@@ -21,14 +22,8 @@ inline constexpr char kDoseColumns[] =
 
 Dose ReadDose(const sql::ResultSet& rs);
 
-// The resource an earlier call of `method` with `request_id` created, if
-// any (never for an empty request id).
-std::optional<std::string> FindRequest(store::Connection& c, int64_t clinic_id,
-                                       const char* method,
-                                       const std::string& request_id);
-// Remembers that `request_id` created `resource`; nothing for an empty id.
-void RecordRequest(store::Connection& c, int64_t clinic_id, const char* method,
-                   const std::string& request_id, const std::string& resource);
+// prescription_request_ids (AIP-155), for outbox::CreateOnce.
+const store::RequestIds& RequestIds();
 
 }  // namespace corebalance::prescription
 

@@ -5,6 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "services/common/errors.h"
+#include "services/common/logging.h"
 #include "services/common/page_token.h"
 #include "services/common/resource_id.h"
 #include "services/common/sql_time.h"
@@ -88,6 +89,20 @@ absl::Status ProgressServiceImpl::RaiseSessionAlerts(
   return absl::OkStatus();
 }
 
+void ProgressServiceImpl::RaiseAfterCommit(const RpcCall& call,
+                                           const std::string& patient_id) {
+  // The session is stored: its call succeeds whatever happens here. Raising
+  // is idempotent, so the next session of the patient (or a retry) raises
+  // what this one could not.
+  absl::Status raised = RaiseSessionAlerts(call, patient_id);
+  if (!raised.ok()) {
+    log::Warn("session_alerts_not_raised",
+              {{"patient", absl::StrCat("patients/", patient_id)},
+               {"request_id", call.request_id()},
+               {"error", std::string(raised.message())}});
+  }
+}
+
 grpc::ServerUnaryReactor* ProgressServiceImpl::ListAlerts(
     grpc::CallbackServerContext* context, const v1::ListAlertsRequest* request,
     v1::ListAlertsResponse* response) {
@@ -159,19 +174,17 @@ grpc::ServerUnaryReactor* ProgressServiceImpl::AcknowledgeAlert(
         CB_ASSIGN_OR_RETURN(auto found, alerts_->Get(clinic_id, ref->patient_id,
                                                      ref->id, call.deadline()));
         if (!found) return NotFoundError(request->name());
-        CB_ASSIGN_OR_RETURN(bool acknowledged,
-                            alerts_->Acknowledge(
-                                clinic_id, ref->id, call.principal().name,
-                                request->note(), NowMicros(), call.deadline()));
+        CB_ASSIGN_OR_RETURN(
+            std::optional<StoredAlert> acknowledged,
+            alerts_->Acknowledge(clinic_id, ref->id, call.principal().name,
+                                 request->note(), NowMicros(), call.Change(),
+                                 call.deadline()));
         if (!acknowledged) {
           return FailedPreconditionError("ALERT_ALREADY_ACKNOWLEDGED", "ALERT",
                                          request->name(),
                                          "the alert was acknowledged already");
         }
-        CB_ASSIGN_OR_RETURN(found, alerts_->Get(clinic_id, ref->patient_id,
-                                                ref->id, call.deadline()));
-        if (!found) return NotFoundError(request->name());
-        *response = ToProto(*found);
+        *response = ToProto(*acknowledged);
         return absl::OkStatus();
       });
 }

@@ -4,6 +4,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "services/common/status_macros.h"
+#include "services/outbox/change.h"
+#include "services/progress/alert_rows.h"
 #include "services/store/bind.h"
 #include "services/store/run.h"
 
@@ -61,8 +63,9 @@ absl::StatusOr<int> AlertStore::Raise(const std::vector<StoredAlert>& alerts,
                      " + 1",
                      clinic_id);
               int n = 0;
+              std::vector<v1::DomainEvent> events;
               for (const StoredAlert* a : clinic_alerts) {
-                n += Update(c,
+                const int inserted = Update(c,
                             "INSERT IGNORE INTO progress_alerts (id,"
                             " clinic_id, patient_id, kind, cause_key, message,"
                             " state, create_time, acknowledged_by,"
@@ -70,7 +73,16 @@ absl::StatusOr<int> AlertStore::Raise(const std::vector<StoredAlert>& alerts,
                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', '')",
                             a->id, a->clinic_id, a->patient_id, a->kind,
                             a->cause_key, a->message, a->state, a->create_time);
+                if (inserted == 0) continue;
+                ++n;
+                v1::DomainEvent& e = events.emplace_back();
+                e.set_type("alert.raised");
+                const v1::Alert alert = ToProto(*a);
+                e.set_resource(alert.name());
+                e.set_patient(absl::StrCat("patients/", a->patient_id));
+                e.mutable_data()->PackFrom(alert);
               }
+              outbox_->store().AppendDomain(c, clinic_id, events);
               return n;
             }));
     raised += inserted;
@@ -165,18 +177,36 @@ absl::StatusOr<std::optional<StoredAlert>> AlertStore::Get(
       });
 }
 
-absl::StatusOr<bool> AlertStore::Acknowledge(
+absl::StatusOr<std::optional<StoredAlert>> AlertStore::Acknowledge(
     int64_t clinic_id, const std::string& id, const std::string& by,
-    const std::string& note, absl::Time at, absl::Time deadline) {
-  return store::WithConnection(
-      *pool_, deadline, [&](Connection& c) -> absl::StatusOr<bool> {
-        return Update(c,
-                      "UPDATE progress_alerts SET state = 2,"
-                      " acknowledge_time = ?, acknowledged_by = ?,"
-                      " acknowledge_note = ?"
-                      " WHERE clinic_id = ? AND id = ? AND state = 1",
-                      at, by, note, clinic_id, id) > 0;
+    const std::string& note, absl::Time at, outbox::ChangeEvents& events,
+    absl::Time deadline) {
+  auto acknowledged = outbox::WithChange(
+      *pool_, deadline, outbox_->store(), events,
+      [&](Connection& c) -> absl::StatusOr<StoredAlert> {
+        const int changed = Update(c,
+                                   "UPDATE progress_alerts SET state = 2,"
+                                   " acknowledge_time = ?, acknowledged_by = ?,"
+                                   " acknowledge_note = ?"
+                                   " WHERE clinic_id = ? AND id = ? AND state = 1",
+                                   at, by, note, clinic_id, id);
+        // Not OPEN: nothing to commit.
+        if (changed == 0) return absl::AbortedError("not open");
+        auto rs = Query(c,
+                        absl::StrCat("SELECT ", kColumns,
+                                     " FROM progress_alerts WHERE clinic_id = ?"
+                                     " AND id = ?"),
+                        clinic_id, id);
+        if (!rs->next()) return absl::AbortedError("not open");
+        StoredAlert alert = ReadAlert(*rs);
+        const v1::Alert proto = ToProto(alert);
+        events.Add("alert.acknowledged", proto.name(),
+                   absl::StrCat("patients/", alert.patient_id), 0, proto);
+        return alert;
       });
+  if (absl::IsAborted(acknowledged.status())) return std::nullopt;
+  if (!acknowledged.ok()) return acknowledged.status();
+  return *std::move(acknowledged);
 }
 
 }  // namespace corebalance::progress

@@ -10,7 +10,10 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "services/outbox/outbox.h"
+#include "services/outbox/outbox_event.h"
 #include "services/store/pool.h"
+#include "services/store/request_ids.h"
 
 namespace corebalance::progress {
 
@@ -40,12 +43,13 @@ struct AlertQuery {
 
 class AlertStore {
  public:
-  explicit AlertStore(store::Pool* pool) : pool_(pool) {}
+  AlertStore(store::Pool* pool, outbox::Outbox* outbox)
+      : pool_(pool), outbox_(outbox) {}
 
   // Inserts the alerts whose (clinic, patient, kind, cause) is new; the
   // others are left as they are. Safe from any number of raisers at once,
   // and a clinic's alerts become visible in seq order. Returns how many were
-  // new.
+  // new; each new one commits with an "alert.raised" event.
   absl::StatusOr<int> Raise(const std::vector<StoredAlert>& alerts,
                             absl::Time deadline);
 
@@ -66,17 +70,19 @@ class AlertStore {
                                                  const std::string& id,
                                                  absl::Time deadline);
 
-  // OPEN -> ACKNOWLEDGED; false when the alert is not OPEN (any more).
-  absl::StatusOr<bool> Acknowledge(int64_t clinic_id, const std::string& id,
-                                   const std::string& by,
-                                   const std::string& note, absl::Time at,
-                                   absl::Time deadline);
+  // OPEN -> ACKNOWLEDGED, with `events` and an "alert.acknowledged" event;
+  // the alert as it is then, or nullopt when it is not OPEN (any more).
+  absl::StatusOr<std::optional<StoredAlert>> Acknowledge(
+      int64_t clinic_id, const std::string& id, const std::string& by,
+      const std::string& note, absl::Time at, outbox::ChangeEvents& events,
+      absl::Time deadline);
 
  private:
   absl::StatusOr<std::vector<StoredAlert>> WithoutKnownCauses(
       const std::vector<StoredAlert>& alerts, absl::Time deadline);
 
   store::Pool* pool_;
+  outbox::Outbox* outbox_;
 };
 
 }  // namespace corebalance::progress

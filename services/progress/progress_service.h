@@ -53,6 +53,9 @@ class ProgressServiceImpl final : public v1::ProgressService::CallbackService {
   // call for (once per cause), after a session was logged or updated.
   absl::Status RaiseSessionAlerts(const RpcCall& call,
                                   const std::string& patient_id);
+  // RaiseSessionAlerts once the session committed: a failure is logged,
+  // never answered (the call's change stands).
+  void RaiseAfterCommit(const RpcCall& call, const std::string& patient_id);
   // The session for the API, its reasons classified again.
   absl::StatusOr<v1::Session> Render(const StoredSession& session) const;
 

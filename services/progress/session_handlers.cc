@@ -109,15 +109,15 @@ grpc::ServerUnaryReactor* ProgressServiceImpl::LogSession(
         if (!violations.empty()) return InvalidArgumentError(violations);
 
         // A retry of a log that went through gets the same session.
+        const store::RequestKey request_key = call.IdempotencyKey(parent);
         if (!request->request_id().empty()) {
           CB_ASSIGN_OR_RETURN(
               auto earlier,
-              sessions_->FindLogged(clinic_id, request->request_id(),
-                                    call.deadline()));
+              sessions_->FindLogged(request_key, call.deadline()));
           if (earlier) {
             // Raising is idempotent: a retry finishes what a failed try
             // may have left undone.
-            CB_RETURN_IF_ERROR(RaiseSessionAlerts(call, earlier->patient_id));
+            RaiseAfterCommit(call, earlier->patient_id);
             CB_ASSIGN_OR_RETURN(*response, Render(*earlier));
             call.AuditResource(response->name(), parent);
             return absl::OkStatus();
@@ -171,12 +171,22 @@ grpc::ServerUnaryReactor* ProgressServiceImpl::LogSession(
         CB_ASSIGN_OR_RETURN(SessionClassification classification,
                             Classify(session, rules_.traffic_light));
         session.traffic_light = ToProtoLight(classification.light);
+        const v1::Session logged = ToProto(session, classification);
+        call.AuditResource(logged.name(), parent);
+        outbox::ChangeEvents& events = call.Change();
+        events.Add("session.logged", logged.name(), parent, session.revision,
+                   logged);
         CB_ASSIGN_OR_RETURN(
             StoredSession stored,
-            sessions_->Insert(session, request->request_id(), call.deadline()));
-        CB_RETURN_IF_ERROR(RaiseSessionAlerts(call, patient_id));
-        CB_ASSIGN_OR_RETURN(*response, Render(stored));
-        call.AuditResource(response->name(), parent);
+            sessions_->Insert(session, request_key, events, call.deadline()));
+        RaiseAfterCommit(call, patient_id);
+        if (stored.id == session.id) {
+          *response = logged;
+          return absl::OkStatus();
+        }
+        // A concurrent retry's session stands.
+        auto rendered = Render(stored);
+        if (rendered.ok()) *response = *std::move(rendered);
         return absl::OkStatus();
       });
 }
@@ -329,11 +339,16 @@ grpc::ServerUnaryReactor* ProgressServiceImpl::UpdateSession(
           session.traffic_light = ToProtoLight(classification.light);
           session.revision += 1;
           session.update_time = NowMicros();
-          CB_ASSIGN_OR_RETURN(bool written,
-                              sessions_->UpdateLater(session, call.deadline()));
+          const v1::Session updated = ToProto(session, classification);
+          outbox::ChangeEvents& events = call.Change();
+          events.Add("session.updated", updated.name(),
+                     PatientName(ref->patient_id), session.revision, updated);
+          CB_ASSIGN_OR_RETURN(
+              bool written,
+              sessions_->UpdateLater(session, events, call.deadline()));
           if (written) {
-            CB_RETURN_IF_ERROR(RaiseSessionAlerts(call, ref->patient_id));
-            *response = ToProto(session, classification);
+            RaiseAfterCommit(call, ref->patient_id);
+            *response = updated;
             return absl::OkStatus();
           }
           if (!in.etag().empty() || attempt >= kUpdateAttempts) {

@@ -7,6 +7,9 @@
 #include "absl/strings/str_cat.h"
 #include "services/common/sql_time.h"
 #include "services/store/bind.h"
+#include "services/common/errors.h"
+#include "services/common/status_macros.h"
+#include "services/outbox/change.h"
 #include "services/store/request_ids.h"
 #include "services/store/run.h"
 
@@ -19,7 +22,6 @@ using store::GetTime;
 using store::Query;
 using store::Update;
 
-constexpr char kLogSession[] = "LogSession";
 
 constexpr char kColumns[] =
     "id, clinic_id, patient_id, plan_id, plan_revision, performed_at,"
@@ -147,32 +149,34 @@ std::optional<StoredSession> SelectById(Connection& c, int64_t clinic_id,
 
 const store::RequestIds kRequestIds("progress_request_ids");
 
-std::optional<std::string> FindRequest(Connection& c, int64_t clinic_id,
-                                       const std::string& request_id) {
-  return kRequestIds.Find(c, clinic_id, kLogSession, request_id);
+// The session "patients/{p}/sessions/{s}" (legacy request ids recorded the
+// bare session id).
+std::optional<StoredSession> SelectNamed(Connection& c, int64_t clinic_id,
+                                         const std::string& name) {
+  const size_t slash = name.rfind('/');
+  return SelectById(
+      c, clinic_id, slash == std::string::npos ? name : name.substr(slash + 1));
 }
 
 }  // namespace
 
 absl::StatusOr<std::optional<StoredSession>> SessionStore::FindLogged(
-    int64_t clinic_id, const std::string& request_id, absl::Time deadline) {
+    const store::RequestKey& key, absl::Time deadline) {
   return store::WithConnection(
       *pool_, deadline,
       [&](Connection& c) -> absl::StatusOr<std::optional<StoredSession>> {
-        auto id = FindRequest(c, clinic_id, request_id);
-        if (!id) return std::nullopt;
-        return SelectById(c, clinic_id, *id);
+        CB_ASSIGN_OR_RETURN(auto name, kRequestIds.Find(c, key));
+        if (!name) return std::nullopt;
+        return SelectNamed(c, key.clinic_id, *name);
       });
 }
 
 absl::StatusOr<StoredSession> SessionStore::Insert(
-    const StoredSession& s, const std::string& request_id,
-    absl::Time deadline) {
-  absl::StatusOr<StoredSession> inserted = store::WithTransaction(
-      *pool_, deadline, [&](Connection& c) -> absl::StatusOr<StoredSession> {
-        if (auto earlier = FindRequest(c, s.clinic_id, request_id)) {
-          if (auto found = SelectById(c, s.clinic_id, *earlier)) return *found;
-        }
+    const StoredSession& s, const store::RequestKey& key,
+    outbox::ChangeEvents& events, absl::Time deadline) {
+  return outbox::CreateOnce<StoredSession>(
+      *pool_, deadline, outbox_->store(), events, kRequestIds, key,
+      [&](Connection& c) -> absl::StatusOr<StoredSession> {
         Update(c,
                absl::StrCat("INSERT INTO progress_sessions (", kColumns,
                             ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
@@ -183,16 +187,16 @@ absl::StatusOr<StoredSession> SessionStore::Insert(
                s.leg_pain_or_neuro, s.notes, s.assessment_nprs, s.traffic_light,
                s.logged_by, s.revision, s.create_time, s.update_time);
         InsertExercises(c, s);
-        kRequestIds.Record(c, s.clinic_id, kLogSession, request_id, s.id);
         return s;
+      },
+      [](const StoredSession& x) {
+        return absl::StrCat("patients/", x.patient_id, "/sessions/", x.id);
+      },
+      [&](Connection& c, const std::string& name) -> absl::StatusOr<StoredSession> {
+        auto found = SelectNamed(c, s.clinic_id, name);
+        if (!found) return NotFoundError(name);
+        return *found;
       });
-  // A concurrent retry recorded the request id first: its session stands.
-  if (absl::IsAlreadyExists(inserted.status()) && !request_id.empty()) {
-    auto earlier = FindLogged(s.clinic_id, request_id, deadline);
-    if (!earlier.ok()) return earlier.status();
-    if (*earlier) return **earlier;
-  }
-  return inserted;
 }
 
 absl::StatusOr<std::optional<StoredSession>> SessionStore::Get(
@@ -234,9 +238,11 @@ absl::StatusOr<std::vector<StoredSession>> SessionStore::List(
 }
 
 absl::StatusOr<bool> SessionStore::UpdateLater(const StoredSession& s,
+                                               outbox::ChangeEvents& events,
                                                absl::Time deadline) {
-  return store::WithConnection(
-      *pool_, deadline, [&](Connection& c) -> absl::StatusOr<bool> {
+  absl::Status written = outbox::WithChange(
+      *pool_, deadline, outbox_->store(), events,
+      [&](Connection& c) -> absl::Status {
         const int changed =
             Update(c,
                    "UPDATE progress_sessions SET pain_after_24h = ?, notes = ?,"
@@ -244,8 +250,13 @@ absl::StatusOr<bool> SessionStore::UpdateLater(const StoredSession& s,
                    " WHERE clinic_id = ? AND id = ? AND revision = ?",
                    s.pain_after_24h, s.notes, s.traffic_light, s.revision,
                    s.update_time, s.clinic_id, s.id, s.revision - 1);
-        return changed > 0;
+        // Someone else's revision: roll back, the caller re-reads.
+        if (changed == 0) return absl::AbortedError("stale revision");
+        return absl::OkStatus();
       });
+  if (absl::IsAborted(written)) return false;
+  if (!written.ok()) return written;
+  return true;
 }
 
 }  // namespace corebalance::progress

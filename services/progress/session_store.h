@@ -10,7 +10,10 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "services/outbox/outbox.h"
+#include "services/outbox/outbox_event.h"
 #include "services/store/pool.h"
+#include "services/store/request_ids.h"
 
 namespace corebalance::progress {
 
@@ -65,17 +68,20 @@ struct SessionQuery {
 
 class SessionStore {
  public:
-  explicit SessionStore(store::Pool* pool) : pool_(pool) {}
+  SessionStore(store::Pool* pool, outbox::Outbox* outbox)
+      : pool_(pool), outbox_(outbox) {}
 
-  // The session LogSession stored for `request_id` earlier, if any.
+  // The session LogSession stored for this request key earlier, if any
+  // (INVALID_ARGUMENT when the id was used for another request).
   absl::StatusOr<std::optional<StoredSession>> FindLogged(
-      int64_t clinic_id, const std::string& request_id, absl::Time deadline);
+      const store::RequestKey& key, absl::Time deadline);
 
-  // Inserts `session` and records `request_id` in one transaction. When the
-  // request id was recorded meanwhile (a concurrent retry), returns the
-  // session stored for it instead.
+  // Inserts `session` with `events` and records the request key in one
+  // transaction. When the request id was recorded meanwhile (a concurrent
+  // retry), returns the session stored for it instead.
   absl::StatusOr<StoredSession> Insert(const StoredSession& session,
-                                       const std::string& request_id,
+                                       const store::RequestKey& key,
+                                       outbox::ChangeEvents& events,
                                        absl::Time deadline);
 
   // NOT_FOUND (as an empty optional) when the clinic has no such session of
@@ -91,10 +97,12 @@ class SessionStore {
   // revision `session.revision`, over revision `session.revision - 1`;
   // false when the stored revision is another.
   absl::StatusOr<bool> UpdateLater(const StoredSession& session,
+                                   outbox::ChangeEvents& events,
                                    absl::Time deadline);
 
  private:
   store::Pool* pool_;
+  outbox::Outbox* outbox_;
 };
 
 }  // namespace corebalance::progress

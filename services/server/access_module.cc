@@ -2,6 +2,7 @@
 
 #include "services/access/access_internal_service.h"
 #include "services/access/access_service.h"
+#include "services/server/module_outbox.h"
 #include "services/server/worker_pools.h"
 
 namespace corebalance::server {
@@ -11,7 +12,9 @@ class AccessModule final : public Module {
  public:
   AccessModule(const ServerConfig& config, store::Pool* pool,
                const std::string& internal_key)
-      : store_(pool),
+      : internal_key_(internal_key),
+        outbox_("access", pool),
+        store_(pool, outbox_.get()),
         audit_(pool),
         public_pool_(MakeWorkerPool("access", config)),
         internal_pool_(MakeWorkerPool("access-internal", config)),
@@ -31,15 +34,19 @@ class AccessModule final : public Module {
             "corebalance.v1.AccessInternalService"};
   }
   void Wire(const Peers& peers) override {
-    public_kit_.Wire(peers.authenticator, peers.audit);
-    internal_kit_.Wire(peers.authenticator, peers.audit);
+    public_kit_.Wire(peers.authenticator, outbox_.get());
+    internal_kit_.Wire(peers.authenticator, outbox_.get());
+    outbox_.Start(peers, internal_key_);
   }
+  void StopRelay(absl::Time deadline) override { outbox_.Stop(deadline); }
   void StopWorkers() override {
     public_pool_->Stop();
     internal_pool_->Stop();
   }
 
  private:
+  const std::string internal_key_;
+  ModuleOutbox outbox_;
   access::AccessStore store_;
   access::AuditStore audit_;
   std::unique_ptr<WorkerPool> public_pool_;

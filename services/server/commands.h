@@ -23,7 +23,8 @@ struct BootstrapArgs {
 // stdout the one time it is created.
 int RunBootstrap(const ServerConfig& config, const BootstrapArgs& args);
 // Checks every clinic's audit hash chain; 1 if any was altered.
-int RunAuditVerify(const ServerConfig& config);
+// Waiting outbox events older than `relay_grace` count as never relayed.
+int RunAuditVerify(const ServerConfig& config, absl::Duration relay_grace);
 
 }  // namespace corebalance::server
 

@@ -43,7 +43,7 @@ void AddServerFlags(CLI::App& app, ServerConfig& c, RawFlags& raw) {
   opt("mysql-password", c.mysql_password,
       "database password (overrides the URL's; prefer the env variable)",
       "MYSQL_PASSWORD");
-  opt("pool-size", c.pool_size, "database connections per process", "POOL_SIZE")
+  opt("pool-size", c.pool_size, "database connections per hosted service (each has its own)", "POOL_SIZE")
       ->check(CLI::Range(1, 1000));
   opt("pool-checkout-timeout", raw.pool_checkout_timeout,
       "how long a call waits for a free database connection",

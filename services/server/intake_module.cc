@@ -2,10 +2,10 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
-#include "services/intake/disclosure_audit.h"
 #include "services/intake/intake_service.h"
 #include "services/intake/policy.h"
 #include "services/intake/staff_directory.h"
+#include "services/server/module_outbox.h"
 #include "services/server/worker_pools.h"
 
 namespace corebalance::server {
@@ -28,8 +28,9 @@ class IntakeModule final : public Module {
                const std::string& internal_key,
                const intake::ScoringPolicy& policy, absl::TimeZone zone)
       : internal_key_(internal_key),
-        patients_(pool),
-        assessments_(pool),
+        outbox_("intake", pool),
+        patients_(pool, outbox_.get()),
+        assessments_(pool, outbox_.get()),
         pool_(MakeWorkerPool("intake", config)),
         kit_(pool_.get(), internal_key, KitOptions(config)),
         policy_(policy),
@@ -47,18 +48,16 @@ class IntakeModule final : public Module {
   void Wire(const Peers& peers) override {
     staff_ = std::make_unique<intake::StaffDirectory>(
         peers.Channel(Target::kAccess), internal_key_);
-    disclosures_ = std::make_unique<intake::DisclosureAudit>(
-        peers.Channel(Target::kAccess), internal_key_);
-    for (auto& service : services_) {
-      service->SetStaffDirectory(staff_.get());
-      service->SetDisclosureAudit(disclosures_.get());
-    }
-    kit_.Wire(peers.authenticator, peers.audit);
+    for (auto& service : services_) service->SetStaffDirectory(staff_.get());
+    kit_.Wire(peers.authenticator, outbox_.get());
+    outbox_.Start(peers, internal_key_);
   }
+  void StopRelay(absl::Time deadline) override { outbox_.Stop(deadline); }
   void StopWorkers() override { pool_->Stop(); }
 
  private:
   const std::string internal_key_;
+  ModuleOutbox outbox_;
   intake::PatientStore patients_;
   intake::AssessmentStore assessments_;
   std::unique_ptr<WorkerPool> pool_;
@@ -66,7 +65,6 @@ class IntakeModule final : public Module {
   const intake::ScoringPolicy policy_;
   const absl::TimeZone zone_;
   std::unique_ptr<intake::StaffDirectory> staff_;
-  std::unique_ptr<intake::DisclosureAudit> disclosures_;
   std::vector<std::unique_ptr<intake::IntakeServiceImpl>> services_;
 };
 

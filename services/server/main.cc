@@ -4,6 +4,8 @@
 #include <CLI/CLI.hpp>
 #include <iostream>
 
+#include "absl/time/time.h"
+
 #include "services/server/commands.h"
 #include "services/server/flags.h"
 
@@ -35,7 +37,14 @@ int main(int argc, char** argv) {
   auto* audit = app.add_subcommand("audit", "audit log tools");
   audit->require_subcommand(1);
   auto* verify = audit->add_subcommand(
-      "verify", "check the audit log's hash chains; exit 1 if altered");
+      "verify",
+      "check the audit log's hash chains and that every service's outbox "
+      "event reached it; exit 1 if altered or missing");
+  std::string relay_grace = "60s";
+  verify->add_option("--relay-grace", relay_grace,
+                     "events still waiting in an outbox for longer than this "
+                     "count as never relayed")
+      ->capture_default_str();
 
   try {
     app.parse(argc, argv);
@@ -48,6 +57,15 @@ int main(int argc, char** argv) {
   }
   if (migrate->parsed()) return RunMigrate(config);
   if (bootstrap->parsed()) return RunBootstrap(config, bootstrap_args);
-  if (verify->parsed()) return RunAuditVerify(config);
+  if (verify->parsed()) {
+    absl::Duration grace;
+    if (!absl::ParseDuration(relay_grace, &grace) ||
+        grace < absl::ZeroDuration()) {
+      std::cerr << "corebalance-server: --relay-grace: want a duration like "
+                   "60s\n";
+      return 2;
+    }
+    return RunAuditVerify(config, grace);
+  }
   return RunServe(config);
 }

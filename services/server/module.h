@@ -10,7 +10,6 @@
 #include <vector>
 
 #include "absl/status/status.h"
-#include "services/common/audit_client.h"
 #include "services/common/authenticator.h"
 #include "services/server/server_config.h"
 #include "services/server/targets.h"
@@ -20,11 +19,10 @@
 namespace corebalance::server {
 
 // What a hosted module may reach once the server runs: the shared
-// authenticator and audit log, and channels to the other services
-// (in-process when co-hosted).
+// authenticator, and channels to the other services (in-process when
+// co-hosted). Each module relays its own outbox to the audit log.
 struct Peers {
   Authenticator* authenticator = nullptr;
-  AuditClient* audit = nullptr;
   // One channel per service this process can reach, in-process when
   // co-hosted, else to --<target>-addr.
   std::map<Target, std::shared_ptr<grpc::Channel>> channels;
@@ -54,6 +52,9 @@ class Module {
   // When the server starts draining: stop background jobs and end open
   // streams (their clients reconnect elsewhere), so the drain can finish.
   virtual void EndStreams() {}
+  // Once the public server has drained: relay the outbox rows the last calls
+  // wrote (while a co-hosted access service still serves) and stop relaying.
+  virtual void StopRelay(absl::Time deadline) { (void)deadline; }
   // After the server has shut down: finish queued work, join threads.
   virtual void StopWorkers() = 0;
 };
@@ -65,6 +66,7 @@ struct ModuleFactory {
   std::vector<store::Migration> (*migrations)();
   // Other targets this one calls (access is always reachable).
   std::vector<Target> calls;
+  // `pool` is the module's own: its connection budget.
   std::unique_ptr<Module> (*make)(const ServerConfig& config, store::Pool* pool,
                                   const std::string& internal_key);
 };

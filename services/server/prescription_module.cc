@@ -4,6 +4,7 @@
 #include "services/prescription/policy.h"
 #include "services/prescription/prescription_internal_service.h"
 #include "services/prescription/prescription_service.h"
+#include "services/server/module_outbox.h"
 #include "services/server/worker_pools.h"
 
 namespace corebalance::server {
@@ -14,8 +15,9 @@ class PrescriptionModule final : public Module {
   PrescriptionModule(const ServerConfig& config, store::Pool* pool,
                      const std::string& internal_key,
                      const prescription::DoseRules& rules)
-      : catalogue_(pool),
-        plans_(pool),
+      : outbox_("prescription", pool),
+        catalogue_(pool, outbox_.get()),
+        plans_(pool, outbox_.get()),
         pool_(MakeWorkerPool("prescription", config)),
         kit_(pool_.get(), internal_key, KitOptions(config)),
         rules_(rules),
@@ -38,12 +40,15 @@ class PrescriptionModule final : public Module {
   void Wire(const Peers& peers) override {
     intake_ = std::make_unique<prescription::IntakeClient>(
         peers.Channel(Target::kIntake), internal_key_);
-    for (auto& service : services_) service->Wire(intake_.get(), peers.audit);
-    kit_.Wire(peers.authenticator, peers.audit);
+    for (auto& service : services_) service->Wire(intake_.get());
+    kit_.Wire(peers.authenticator, outbox_.get());
+    outbox_.Start(peers, internal_key_);
   }
+  void StopRelay(absl::Time deadline) override { outbox_.Stop(deadline); }
   void StopWorkers() override { pool_->Stop(); }
 
  private:
+  ModuleOutbox outbox_;
   prescription::CatalogueStore catalogue_;
   prescription::PlanStore plans_;
   std::unique_ptr<WorkerPool> pool_;

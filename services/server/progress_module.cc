@@ -4,6 +4,7 @@
 #include "services/progress/peer_clients.h"
 #include "services/progress/policy.h"
 #include "services/progress/progress_service.h"
+#include "services/server/module_outbox.h"
 #include "services/server/worker_pools.h"
 
 namespace corebalance::server {
@@ -19,8 +20,9 @@ class ProgressModule final : public Module {
   ProgressModule(const ServerConfig& config, store::Pool* pool,
                  const std::string& internal_key,
                  const progress::ProgressRules& rules)
-      : sessions_(pool),
-        alerts_(pool),
+      : outbox_("progress", pool),
+        sessions_(pool, outbox_.get()),
+        alerts_(pool, outbox_.get()),
         feed_(&alerts_, kAlertPollInterval),
         pool_(MakeWorkerPool("progress", config)),
         kit_(pool_.get(), internal_key, KitOptions(config)),
@@ -46,7 +48,8 @@ class ProgressModule final : public Module {
     for (auto& service : services_) {
       service->Wire(peers_.get(), catalogue_.get());
     }
-    kit_.Wire(peers.authenticator, peers.audit);
+    kit_.Wire(peers.authenticator, outbox_.get());
+    outbox_.Start(peers, internal_key_);
     feed_.Start();
     if (scan_interval_ > absl::ZeroDuration()) {
       scanner_ = std::make_unique<progress::AlertScanner>(
@@ -59,9 +62,11 @@ class ProgressModule final : public Module {
     if (scanner_) scanner_->Stop();
     feed_.Stop();
   }
+  void StopRelay(absl::Time deadline) override { outbox_.Stop(deadline); }
   void StopWorkers() override { pool_->Stop(); }
 
  private:
+  ModuleOutbox outbox_;
   progress::SessionStore sessions_;
   progress::AlertStore alerts_;
   progress::AlertFeed feed_;

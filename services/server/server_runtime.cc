@@ -93,7 +93,11 @@ class Runtime final : public ServerRuntime {
     config_ = config;
     auto mysql = store::ParseMysqlUrl(config.mysql_url);
     if (!mysql.ok()) return mysql.status();
-    pool_ = std::make_unique<store::Pool>(DatabaseConfig(config, *mysql));
+    const store::MysqlConfig database = DatabaseConfig(config, *mysql);
+    // The health checks' own connection, so busy services never starve them.
+    store::MysqlConfig health_database = database;
+    health_database.pool_size = 1;
+    pool_ = std::make_unique<store::Pool>(health_database);
 
     const bool access_here = Hosts(config.targets, Target::kAccess);
     std::string internal_key = config.internal_key;
@@ -109,7 +113,11 @@ class Runtime final : public ServerRuntime {
     if (absl::Status s = CheckPeerAddresses(config); !s.ok()) return s;
     for (const auto& factory : ModuleFactories()) {
       if (Hosts(config.targets, factory.target)) {
-        modules_.push_back(factory.make(config, pool_.get(), internal_key));
+        // Each hosted service has its own connection budget: one service's
+        // queue of writes cannot take the connections another's reads need.
+        module_pools_.push_back(std::make_unique<store::Pool>(database));
+        modules_.push_back(
+            factory.make(config, module_pools_.back().get(), internal_key));
         if (absl::Status s = modules_.back()->ConfigStatus(); !s.ok()) return s;
       }
     }
@@ -171,10 +179,7 @@ class Runtime final : public ServerRuntime {
     auth_options.ttl = config.auth_cache_ttl;
     authenticator_ = std::make_unique<Authenticator>(
         peers.Channel(Target::kAccess), internal_key, auth_options);
-    audit_ = std::make_unique<AuditClient>(peers.Channel(Target::kAccess),
-                                           internal_key);
     peers.authenticator = authenticator_.get();
-    peers.audit = audit_.get();
     for (auto& m : modules_) m->Wire(peers);
 
     const std::vector<store::Migration> schema = MigrationsFor(config.targets);
@@ -202,10 +207,15 @@ class Runtime final : public ServerRuntime {
     const absl::Time drained = absl::Now() + config_.drain_timeout;
     for (auto& m : modules_) m->EndStreams();
     server_->Shutdown(absl::ToChronoTime(drained));
+    // What the last calls wrote goes to the audit log now, while a co-hosted
+    // access service still serves; anything left is relayed after restart.
+    const absl::Time relayed = std::max(drained, absl::Now() + absl::Seconds(2));
+    for (auto& m : modules_) m->StopRelay(relayed);
     // Only now: the calls that drained above needed the co-hosted services.
     in_process_server_->Shutdown(absl::ToChronoTime(drained));
     for (auto& m : modules_) m->StopWorkers();
     if (health_server_) health_server_->Shutdown();
+    for (auto& p : module_pools_) p->Close();
     pool_->Close();
     log::Info("shutdown", {{"phase", "done"}});
   }
@@ -213,12 +223,12 @@ class Runtime final : public ServerRuntime {
  private:
   ServerConfig config_;
   std::unique_ptr<store::Pool> pool_;
+  std::vector<std::unique_ptr<store::Pool>> module_pools_;
   std::vector<std::unique_ptr<Module>> modules_;
   std::unique_ptr<grpc::Server> in_process_server_;
   std::unique_ptr<grpc::Server> server_;
   std::unique_ptr<grpc::Server> health_server_;
   std::unique_ptr<Authenticator> authenticator_;
-  std::unique_ptr<AuditClient> audit_;
   std::unique_ptr<HealthMonitor> health_monitor_;
   int port_ = 0;
   int health_port_ = 0;

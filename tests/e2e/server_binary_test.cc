@@ -93,29 +93,44 @@ TEST(ServerBinaryTest, ConcurrentMigratorsAndBootstrapsConverge) {
   EXPECT_EQ(CountRows(db, "SELECT COUNT(*) FROM access_staff_members"), 1);
 }
 
-TEST(ServerBinaryTest, AuditVerifyPassesThenCatchesAnEditedRow) {
+// Changed with the outbox: bootstrap's events now commit with the admin and
+// token into the access outbox, and reach the chain when a server relays
+// them, so a bootstrapped database without a server has 0 chain events and 2
+// waiting. Edited chain rows are caught by the audit integration tests.
+TEST(ServerBinaryTest, AuditVerifyNamesEventsNeverRelayedOrDeleted) {
   test::TestDatabase db;
   ASSERT_EQ(Server({"migrate"}, db.url()).exit_code, 0);
   ASSERT_EQ(Server({"bootstrap", "--clinic", "San Clemente", "--admin-name", "A"},
                    db.url())
                 .exit_code,
             0);
+  // Waiting for a relay, within the grace: fine.
   ProcessResult ok = Server({"audit", "verify"}, db.url());
-  EXPECT_EQ(ok.exit_code, 0) << ok.err;
-  EXPECT_TRUE(absl::StrContains(ok.out, "ok (1 events)")) << ok.out;
+  EXPECT_EQ(ok.exit_code, 0) << ok.out << ok.err;
+  EXPECT_TRUE(absl::StrContains(ok.out, "ok (0 events)")) << ok.out;
+  EXPECT_TRUE(absl::StrContains(ok.out, "relay lag:")) << ok.out;
 
+  // Past the grace: never relayed.
+  ProcessResult late =
+      Server({"audit", "verify", "--relay-grace", "0s"}, db.url());
+  EXPECT_EQ(late.exit_code, 1) << late.out;
+  EXPECT_TRUE(absl::StrContains(late.out, "access event 1 was never relayed"))
+      << late.out;
+
+  // Deleted from the outbox before it was relayed: a gap in the numbers.
   store::Pool pool(db.config());
   ASSERT_TRUE(store::WithConnection(pool, absl::InfiniteFuture(),
                                     [](store::Connection& c) {
                                       c.Execute(
-                                          "UPDATE access_audit_events SET "
-                                          "outcome = 2 WHERE seq = 1");
+                                          "DELETE FROM access_outbox WHERE "
+                                          "stream = 1 AND seq = 2");
                                       return absl::OkStatus();
                                     })
                   .ok());
   ProcessResult broken = Server({"audit", "verify"}, db.url());
   EXPECT_EQ(broken.exit_code, 1);
-  EXPECT_TRUE(absl::StrContains(broken.out, "BROKEN at event 1")) << broken.out;
+  EXPECT_TRUE(absl::StrContains(broken.out, "access event 2 is missing"))
+      << broken.out;
 }
 
 TEST(ServerBinaryTest, BadFlagsExitWithUsageErrors) {

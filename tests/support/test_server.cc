@@ -9,6 +9,7 @@
 #include "absl/time/clock.h"
 #include "corebalance/v1/access.grpc.pb.h"
 #include "services/access/access_store.h"
+#include "services/outbox/outbox.h"
 #include "services/access/audit_store.h"
 #include "services/access/bootstrap.h"
 #include "services/common/resource_id.h"
@@ -27,8 +28,31 @@ void Check(const absl::Status& status, const std::string& what) {
 
 }  // namespace
 
+void WaitForAuditRelay(TestServer& server, absl::Duration timeout) {
+  store::MysqlConfig config = server.database().config();
+  config.pool_size = 1;
+  store::Pool pool(config);
+  const absl::Time give_up = absl::Now() + timeout;
+  for (;;) {
+    int64_t waiting = 0;
+    for (const char* service : {"access", "intake", "prescription",
+                                "progress"}) {
+      const outbox::OutboxStore outbox(service);
+      auto oldest = outbox.OldestPending(pool, give_up);
+      Check(oldest.status(), "reading the outbox");
+      if (oldest->has_value()) ++waiting;
+    }
+    if (waiting == 0) return;
+    if (absl::Now() > give_up) {
+      throw std::runtime_error("the audit relay did not catch up in time");
+    }
+    absl::SleepFor(absl::Milliseconds(10));
+  }
+}
+
 std::vector<v1::AuditEvent> AuditEventsOf(TestServer& server,
                                           const std::string& patient) {
+  WaitForAuditRelay(server);
   auto access = v1::AccessService::NewStub(server.channel());
   v1::ListAuditEventsRequest request;
   request.set_patient(patient);
@@ -46,9 +70,9 @@ std::string BootstrapClinic(const store::MysqlConfig& database,
                             const std::string& clinic,
                             const std::string& admin_name) {
   store::Pool pool(database);
-  access::AccessStore store(&pool);
-  access::AuditStore audit(&pool);
-  auto result = access::Bootstrap(store, audit, clinic, admin_name, "",
+  outbox::Outbox outbox("access", &pool);
+  access::AccessStore store(&pool, &outbox);
+  auto result = access::Bootstrap(store, clinic, admin_name, "",
                                   absl::Now() + absl::Seconds(30));
   Check(result.status(), "bootstrap " + clinic);
   return result->admin_token;

@@ -64,7 +64,13 @@ class TestServer {
 std::unique_ptr<grpc::ClientContext> Context(
     const std::string& token, absl::Duration timeout = absl::Seconds(10));
 
-// Every audit event naming `patient` in the server's clinic, newest first
+// Waits until every service's outbox has relayed the audit events written
+// so far (throws, failing the test, after `timeout`).
+void WaitForAuditRelay(TestServer& server,
+                       absl::Duration timeout = absl::Seconds(10));
+
+// Every audit event naming `patient` in the server's clinic, newest first,
+// once the relay has caught up
 // (read as the clinic's admin; throws, failing the test, when it cannot).
 std::vector<v1::AuditEvent> AuditEventsOf(TestServer& server,
                                           const std::string& patient);

@@ -21,6 +21,7 @@ using test::TestServer;
 
 std::vector<v1::AuditEvent> AllEvents(TestServer& server,
                                       v1::ListAuditEventsRequest request = {}) {
+  test::WaitForAuditRelay(server);
   auto stub = v1::AccessService::NewStub(server.channel());
   std::vector<v1::AuditEvent> out;
   request.set_page_size(2);  // exercise paging

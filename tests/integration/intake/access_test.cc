@@ -70,6 +70,7 @@ TEST_F(IntakeAccessTest, FrontDeskManagesDemographicsButNotAssessments) {
   EXPECT_EQ(assessments.assessments_size(), 0);
 
   // The refusals are in the patient's audit trail.
+  test::WaitForAuditRelay(*server_);
   v1::ListAuditEventsRequest audit_request;
   audit_request.set_patient(seeded.patient.name());
   audit_request.set_page_size(100);
@@ -226,6 +227,7 @@ TEST_F(IntakeAccessTest, EveryReadAndWriteIsAuditedWithThePatient) {
   ASSERT_TRUE(
       Stub()->UpdatePatient(Context(Practitioner()).get(), update, &p).ok());
 
+  test::WaitForAuditRelay(*server_);
   auto access = v1::AccessService::NewStub(server_->channel());
   v1::ListAuditEventsRequest audit;
   audit.set_patient(seeded.patient.name());

@@ -122,6 +122,7 @@ TEST_F(AlertsTest, AcknowledgeOnceWithANote) {
             1u);
 
   // Audited with the patient named.
+  test::WaitForAuditRelay(server());
   auto access = v1::AccessService::NewStub(server().channel());
   v1::ListAuditEventsRequest request;
   request.set_patient(patient);
