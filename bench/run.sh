@@ -269,6 +269,25 @@ stop_sampler() {
   sampler_pid=
 }
 peak_rss() { awk '/^VmHWM:/ {print $2}' "/proc/$1/status"; }
+# The relay lag: every 0.2 s, the age in ms of the oldest audit event still
+# waiting in any service's outbox (0 when none waits), one line per sample.
+sample_relay_lag() {
+  local file=$1
+  (
+    while true; do
+      sql corebalance -e "SELECT COALESCE(MAX(TIMESTAMPDIFF(MICROSECOND,
+          t, UTC_TIMESTAMP(6))) / 1000, 0) FROM (
+        SELECT MIN(create_time) t FROM access_outbox WHERE stream = 1
+        UNION ALL SELECT MIN(create_time) FROM intake_outbox WHERE stream = 1
+        UNION ALL SELECT MIN(create_time) FROM prescription_outbox
+          WHERE stream = 1
+        UNION ALL SELECT MIN(create_time) FROM progress_outbox
+          WHERE stream = 1) oldest" 2>/dev/null || break
+      sleep 0.2
+    done
+  ) >"$file" &
+  lag_sampler_pid=$!
+}
 
 # gRPC frame (uncompressed) of a request whose field 1 is the string $1,
 # such as GetPatientRequest.name; an empty $1 gives an empty message.
@@ -335,6 +354,8 @@ if command -v h2load >/dev/null; then
 fi
 run get-patient "$bench" --addr "$mono" "${bench_args[@]}" \
   --scenario get-patient --in-flight 32
+run raw-get-patient "$rawdb" "${rawdb_args[@]}" --scenario get-patient \
+  --in-flight 32
 if command -v h2load >/dev/null; then
   patient=$(awk -F'\t' '$1 == "main" { print $2; exit }' "$seed_file")
   grpc_frame "patients/$patient" >"$work/get-patient.grpc"
@@ -353,13 +374,10 @@ run log-session "$bench" --addr "$mono" "${bench_args[@]}" \
 reset_clinic
 run raw-log-session "$rawdb" "${rawdb_args[@]}" --scenario log-session \
   --in-flight 32
-reset_clinic
-run raw-log-session-audit "$rawdb" "${rawdb_args[@]}" \
-  --scenario log-session --in-flight 32 --audit
 run progress-summary "$bench" --addr "$mono" "${bench_args[@]}" \
   --scenario progress-summary --in-flight 16
 run raw-progress-summary "$rawdb" "${rawdb_args[@]}" \
-  --scenario progress-summary --in-flight 16
+  --scenario progress-summary --in-flight 16 --audit
 for n in "${curve[@]}"; do
   run "summary-curve$n" "$bench" --addr "$mono" "${bench_args[@]}" \
     --scenario progress-summary --group "curve$n" --in-flight 16
@@ -371,9 +389,12 @@ run assign-plan-monolith "$bench" --addr "$mono" "${bench_args[@]}" \
 
 reset_clinic
 sample_rss "${server_pid[monolith]}" 1 "$out/mixed.rss"
+sample_relay_lag "$out/mixed.relay-lag"
 run mixed "$bench" --addr "$mono" "${bench_args[@]}" --scenario mixed \
   --in-flight 32
 stop_sampler
+kill "$lag_sampler_pid" 2>/dev/null || true
+wait "$lag_sampler_pid" 2>/dev/null || true
 peak_rss "${server_pid[monolith]}" >"$out/mixed.peak-rss"
 
 if ((soak > 0)); then

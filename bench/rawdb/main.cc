@@ -15,6 +15,7 @@
 #include "bench/common/report.h"
 #include "bench/common/run_clock.h"
 #include "bench/common/seed_file.h"
+#include "bench/rawdb/raw_get_patient.h"
 #include "bench/rawdb/raw_log_session.h"
 #include "bench/rawdb/raw_summary.h"
 #include "bench/rawdb/with_audit.h"
@@ -74,7 +75,8 @@ int main(int argc, char** argv) {
   app.add_option("--mysql-url", f.mysql_url,
                  "mysql://root@127.0.0.1:PORT/DBNAME")
       ->required();
-  app.add_option("--scenario", f.scenario, "log-session or progress-summary")
+  app.add_option("--scenario", f.scenario,
+                 "log-session, progress-summary or get-patient")
       ->required()
       ->check(CLI::IsMember({"log-session", "progress-summary"}));
   app.add_option("--seed-file,--patients-file", f.seed_file,
@@ -96,7 +98,9 @@ int main(int argc, char** argv) {
   app.add_option("--warmup", f.warmup, "seconds of unmeasured warm-up")
       ->capture_default_str();
   app.add_flag("--audit", f.audit,
-               "also append one audit event per call, as audited RPCs do");
+               "progress-summary: also commit its disclosure event to the "
+               "outbox, as the server does before answering (get-patient "
+               "always does; log-session's events are in its transaction)");
   app.add_flag("--json", f.json,
                "print one JSON object on stdout (the text goes to stderr)");
   CLI11_PARSE(app, argc, argv);
@@ -119,13 +123,19 @@ int main(int argc, char** argv) {
   auto clinic_id = ClinicOf(pool, groups[group].front());
   if (!clinic_id.ok()) return Fail(clinic_id.status());
 
-  std::unique_ptr<RawOperation> op =
-      summary ? NewRawSummary(&pool, *clinic_id, groups[group], f.window_days)
-              : NewRawLogSession(&pool, *clinic_id, groups[group]);
-  if (f.audit) {
-    op = WithAudit(std::move(op), &pool, *clinic_id,
-                   summary ? "corebalance.v1.ProgressService/GetProgressSummary"
-                           : "corebalance.v1.ProgressService/LogSession");
+  std::unique_ptr<RawOperation> op;
+  if (f.scenario == "get-patient") {
+    op = NewRawGetPatient(&pool, *clinic_id, groups[group]);
+  } else if (summary) {
+    op = NewRawSummary(&pool, *clinic_id, groups[group], f.window_days);
+    // A read's disclosure, as the server commits it before answering.
+    if (f.audit) {
+      op = WithAudit(std::move(op), &pool, *clinic_id, "progress",
+                     "corebalance.v1.ProgressService/GetProgressSummary");
+    }
+  } else {
+    // Its audit and domain events are in its transaction already.
+    op = NewRawLogSession(&pool, *clinic_id, groups[group]);
   }
 
   RunClock clock(absl::Seconds(f.warmup), absl::Seconds(f.duration),

@@ -14,6 +14,8 @@
 #include "services/progress/rules/days.h"
 #include "services/progress/session_proto.h"
 #include "services/progress/session_store.h"
+#include "absl/strings/str_cat.h"
+#include "services/outbox/outbox.h"
 
 namespace corebalance::bench {
 namespace {
@@ -36,8 +38,9 @@ class RawLogSession final : public RawOperation {
  public:
   RawLogSession(store::Pool* pool, int64_t clinic_id,
                 std::vector<SeedPatient> patients)
-      : sessions_(pool),
-        alerts_(pool),
+      : outbox_("progress", pool),
+        sessions_(pool, &outbox_),
+        alerts_(pool, &outbox_),
         clinic_id_(clinic_id),
         patients_(std::move(patients)) {}
 
@@ -45,7 +48,13 @@ class RawLogSession final : public RawOperation {
     const SeedPatient& patient = patients_[rng() % patients_.size()];
     const absl::Time deadline = absl::Now() + kDeadline;
     const std::string request_id = FreshRequestId();
-    auto earlier = sessions_.FindLogged(clinic_id_, request_id, deadline);
+    store::RequestKey key;
+    key.clinic_id = clinic_id_;
+    key.method = "corebalance.v1.ProgressService/LogSession";
+    key.request_id = request_id;
+    key.parent = absl::StrCat("patients/", patient.patient_id);
+    key.fingerprint = request_id;
+    auto earlier = sessions_.FindLogged(key, deadline);
     if (!earlier.ok()) return earlier.status();
 
     const absl::Time performed =
@@ -54,7 +63,20 @@ class RawLogSession final : public RawOperation {
     auto session = AsLogged(MakeSession(patient, performed, 1.0, rng), patient,
                             clinic_id_, NewResourceId(), NowMicros());
     if (!session.ok()) return session.status();
-    auto stored = sessions_.Insert(*session, request_id, deadline);
+    // The call's audit event and its domain event commit with the session,
+    // as LogSession's do.
+    outbox::ChangeEvents events;
+    events.clinic_id = clinic_id_;
+    events.audit.set_actor("staffMembers/bench");
+    events.audit.set_action(key.method);
+    events.audit.set_resource(key.parent + "/sessions/" + session->id);
+    events.audit.set_patient(key.parent);
+    events.audit.set_status_code("OK");
+    events.audit.set_request_id(request_id);
+    v1::Session logged;
+    logged.set_name(events.audit.resource());
+    events.Add("session.logged", logged.name(), key.parent, 1, logged);
+    auto stored = sessions_.Insert(*session, key, events, deadline);
     if (!stored.ok()) return stored.status();
     return RaiseAlerts(patient, deadline);
   }
@@ -63,9 +85,10 @@ class RawLogSession final : public RawOperation {
     return {
         "LogSession's own SQL through SessionStore/AlertStore: FindLogged, "
         "Insert (transaction: request id check, session, its exercises, "
-        "request id), List of the alert lookback (with the sessions' "
-        "exercises), Raise",
-        "not included: authentication, the audit append (unless --audit), "
+        "request id, the outbox rows of its audit and domain events), List "
+        "of the alert lookback (with the sessions' exercises), Raise",
+        "not included: authentication, the relay, the audit append of old "
+        "(--audit), "
         "the peer calls GetPlan (PrescriptionService), ListAssessments "
         "(IntakeService, for the INITIAL NPRS; taken from the seed file "
         "here) and, without pain before, the latest assessment"};
@@ -112,6 +135,7 @@ class RawLogSession final : public RawOperation {
     return StatusOf(alerts_.Raise(raised, deadline));
   }
 
+  outbox::Outbox outbox_;
   progress::SessionStore sessions_;
   progress::AlertStore alerts_;
   const progress::ProgressRules rules_ = DefaultProgressRules();

@@ -4,6 +4,7 @@
 #include "bench/rawdb/default_rules.h"
 #include "services/progress/rules/days.h"
 #include "services/progress/session_store.h"
+#include "services/outbox/outbox.h"
 #include "services/progress/summary.h"
 
 namespace corebalance::bench {
@@ -18,7 +19,8 @@ class RawSummary final : public RawOperation {
  public:
   RawSummary(store::Pool* pool, int64_t clinic_id,
              std::vector<SeedPatient> patients, int window_days)
-      : sessions_(pool),
+      : outbox_("progress", pool),
+        sessions_(pool, &outbox_),
         clinic_id_(clinic_id),
         patients_(std::move(patients)),
         window_days_(window_days == 0 ? kDefaultWindowDays : window_days) {}
@@ -56,6 +58,7 @@ class RawSummary final : public RawOperation {
   }
 
  private:
+  outbox::Outbox outbox_;
   progress::SessionStore sessions_;
   const progress::ProgressRules rules_ = DefaultProgressRules();
   const int64_t clinic_id_;

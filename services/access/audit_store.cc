@@ -211,8 +211,8 @@ absl::StatusOr<std::vector<ChainReport>> AuditStore::VerifyAll(
                             absl::StrCat("SELECT ", kColumns,
                                          " FROM access_audit_events"
                                          " WHERE clinic_id = ? AND seq >= ?"
-                                         " ORDER BY seq LIMIT ?"),
-                            clinic_id, next_seq, kVerifyBatch);
+                                         " AND seq <= ? ORDER BY seq LIMIT ?"),
+                            clinic_id, next_seq, head.first, kVerifyBatch);
             std::vector<AuditRow> batch;
             while (rs->next()) batch.push_back(ReadRow(*rs));
             if (batch.empty()) break;

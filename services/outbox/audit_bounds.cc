@@ -28,12 +28,14 @@ std::string Bounded(absl::string_view value, size_t max_chars) {
   const std::string suffix = absl::StrCat(kCutMarker, value.size(),
                                           " chars sha256:", Sha256Hex(value),
                                           "]");
-  size_t keep = max_chars > suffix.size() ? max_chars - suffix.size() : 0;
+  // Too small a bound for the marker (status codes): cut plainly.
+  const bool marked = max_chars >= suffix.size() + 8;
+  size_t keep = marked ? max_chars - suffix.size() : max_chars;
   // Back off to the start of a UTF-8 sequence.
   while (keep > 0 && (static_cast<unsigned char>(value[keep]) & 0xC0) == 0x80) {
     --keep;
   }
-  return absl::StrCat(value.substr(0, keep), suffix);
+  return absl::StrCat(value.substr(0, keep), marked ? suffix : "");
 }
 
 bool IsCut(absl::string_view value) {

@@ -23,8 +23,9 @@ inline constexpr size_t kMaxRequestIdChars = 100;
 inline constexpr size_t kMaxPeerChars = 100;
 
 // `value` when it has at most `max_chars` bytes; else its start and
-// "...[cut N chars sha256:<hex>]" in exactly max_chars bytes (never splitting
-// a UTF-8 sequence). max_chars must be at least 100.
+// "...[cut N chars sha256:<hex>]" in at most max_chars bytes (never
+// splitting a UTF-8 sequence). Bounds too small for the marker (under about
+// 100) cut without it.
 std::string Bounded(absl::string_view value, size_t max_chars);
 
 // True when Bounded cut `value`.

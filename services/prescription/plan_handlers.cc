@@ -4,6 +4,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "services/common/errors.h"
+#include "services/common/retry_when_stale.h"
 #include "services/common/principal_proto.h"
 #include "services/common/resource_id.h"
 #include "services/common/sql_time.h"
@@ -38,7 +39,6 @@ constexpr char kOverrideAction[] =
 
 // AdjustPlan retries by itself this often when another change got in first
 // and the client sent no etag (it asked for no optimistic check).
-constexpr int kAdjustAttempts = 3;
 
 // The caller's own credentials, forwarded to IntakeService.
 std::string Authorization(const RpcCall& call) {
@@ -290,7 +290,7 @@ grpc::ServerUnaryReactor* PrescriptionServiceImpl::AdjustPlan(
         }
         if (!violations.empty()) return InvalidArgumentError(violations);
 
-        for (int attempt = 1;; ++attempt) {
+        return RetryWhenStale(!in.etag().empty(), [&]() -> absl::Status {
           CB_ASSIGN_OR_RETURN(PlanRecord current,
                               plans_->GetPlan(clinic_id, key.patient_id,
                                               key.plan_id, call.deadline()));
@@ -318,16 +318,13 @@ grpc::ServerUnaryReactor* PrescriptionServiceImpl::AdjustPlan(
               PlanChange change,
               AdjustedPlan(current, std::move(content), call.principal().name,
                            request->reason(), NowMicros()));
-          auto written = plans_->WriteChange(change, "plan.adjusted",
-                                             call.Change(), call.deadline());
-          if (absl::IsAborted(written.status()) && in.etag().empty() &&
-              attempt < kAdjustAttempts) {
-            continue;
-          }
-          CB_RETURN_IF_ERROR(written.status());
-          *response = ToProto(*written);
+          CB_ASSIGN_OR_RETURN(PlanRecord written,
+                              plans_->WriteChange(change, "plan.adjusted",
+                                                  call.Change(),
+                                                  call.deadline()));
+          *response = ToProto(written);
           return absl::OkStatus();
-        }
+        });
       });
 }
 

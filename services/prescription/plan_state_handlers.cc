@@ -1,6 +1,7 @@
 // PrescriptionService: pausing, resuming, completing and cancelling plans.
 
 #include "services/common/errors.h"
+#include "services/common/retry_when_stale.h"
 #include "services/common/sql_time.h"
 #include "services/common/status_macros.h"
 #include "services/prescription/convert.h"
@@ -22,9 +23,6 @@ constexpr MethodSpec kCancelPlan{RX_METHOD("CancelPlan"),
                                  Permission::kClinicalWrite, true};
 #undef RX_METHOD
 
-// Without an etag the client asked for no optimistic check, so a change
-// that got in first is simply re-read and the action tried on it.
-constexpr int kAttempts = 3;
 
 const char* EventType(PlanAction action) {
   switch (action) {
@@ -52,7 +50,7 @@ absl::Status PrescriptionServiceImpl::ChangeState(
   FieldViolations violations;
   CheckReason("reason", reason, violations);
   if (!violations.empty()) return InvalidArgumentError(violations);
-  for (int attempt = 1;; ++attempt) {
+  return RetryWhenStale(!etag.empty(), [&]() -> absl::Status {
     CB_ASSIGN_OR_RETURN(
         PlanRecord current,
         plans_->GetPlan(call.principal().clinic_id, key.patient_id, key.plan_id,
@@ -61,17 +59,12 @@ absl::Status PrescriptionServiceImpl::ChangeState(
     CB_ASSIGN_OR_RETURN(
         PlanChange change,
         PlanAfter(current, action, call.principal().name, reason, NowMicros()));
-    auto written =
-        plans_->WriteChange(change, EventType(action), call.Change(),
-                            call.deadline());
-    if (absl::IsAborted(written.status()) && etag.empty() &&
-        attempt < kAttempts) {
-      continue;
-    }
-    CB_RETURN_IF_ERROR(written.status());
-    *response = ToProto(*written);
+    CB_ASSIGN_OR_RETURN(PlanRecord written,
+                        plans_->WriteChange(change, EventType(action),
+                                            call.Change(), call.deadline()));
+    *response = ToProto(written);
     return absl::OkStatus();
-  }
+  });
 }
 
 grpc::ServerUnaryReactor* PrescriptionServiceImpl::PausePlan(

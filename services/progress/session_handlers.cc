@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "services/common/errors.h"
+#include "services/common/retry_when_stale.h"
 #include "services/common/page_token.h"
 #include "services/common/resource_id.h"
 #include "services/common/sql_time.h"
@@ -28,10 +29,6 @@ constexpr MethodSpec kListSessions{PROGRESS_METHOD("ListSessions"),
 constexpr MethodSpec kUpdateSession{PROGRESS_METHOD("UpdateSession"),
                                     Permission::kSessionLog, true};
 #undef PROGRESS_METHOD
-
-// UpdateSession retries by itself this often when another update got in
-// first and the client sent no etag.
-constexpr int kUpdateAttempts = 3;
 
 struct SessionRef {
   std::string patient_id;
@@ -316,7 +313,7 @@ grpc::ServerUnaryReactor* ProgressServiceImpl::UpdateSession(
         }
         if (!violations.empty()) return InvalidArgumentError(violations);
 
-        for (int attempt = 1;; ++attempt) {
+        return RetryWhenStale(!in.etag().empty(), [&]() -> absl::Status {
           CB_ASSIGN_OR_RETURN(
               auto found,
               sessions_->Get(call.principal().clinic_id, ref->patient_id,
@@ -346,15 +343,11 @@ grpc::ServerUnaryReactor* ProgressServiceImpl::UpdateSession(
           CB_ASSIGN_OR_RETURN(
               bool written,
               sessions_->UpdateLater(session, events, call.deadline()));
-          if (written) {
-            RaiseAfterCommit(call, ref->patient_id);
-            *response = updated;
-            return absl::OkStatus();
-          }
-          if (!in.etag().empty() || attempt >= kUpdateAttempts) {
-            return EtagMismatchError(in.name());
-          }
-        }
+          if (!written) return EtagMismatchError(in.name());
+          RaiseAfterCommit(call, ref->patient_id);
+          *response = updated;
+          return absl::OkStatus();
+        });
       });
 }
 

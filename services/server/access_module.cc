@@ -13,7 +13,7 @@ class AccessModule final : public Module {
   AccessModule(const ServerConfig& config, store::Pool* pool,
                const std::string& internal_key)
       : internal_key_(internal_key),
-        outbox_("access", pool),
+        outbox_("access", pool, config),
         store_(pool, outbox_.get()),
         audit_(pool),
         public_pool_(MakeWorkerPool("access", config)),

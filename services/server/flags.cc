@@ -90,6 +90,10 @@ void AddServerFlags(CLI::App& app, ServerConfig& c, RawFlags& raw) {
       "how often the progress service looks for NON_ADHERENCE and "
       "LOW_ADHERENCE alerts (0: never)",
       "ALERT_SCAN_INTERVAL");
+  opt("relay-interval", raw.relay_interval,
+      "how often each service's outbox relay looks for audit events other "
+      "replicas wrote (0: this process relays nothing)",
+      "RELAY_INTERVAL");
   opt("log-level", c.log_level, "debug, info, warn or error", "LOG_LEVEL");
   opt("policy-file", c.policy_file,
       "JSON file of clinic policies (see README); defaults otherwise",
@@ -118,7 +122,9 @@ absl::Status FinishConfig(const RawFlags& raw, ServerConfig& c) {
         std::tuple{"max-connection-age", &raw.max_connection_age,
                    &c.max_connection_age},
         std::tuple{"alert-scan-interval", &raw.alert_scan_interval,
-                   &c.alert_scan_interval}}) {
+                   &c.alert_scan_interval},
+        std::tuple{"relay-interval", &raw.relay_interval,
+                   &c.relay_interval}}) {
     absl::Status s = ParseDurationFlag(flag, *text, *out);
     if (!s.ok()) return s;
   }

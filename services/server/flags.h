@@ -21,6 +21,7 @@ struct RawFlags {
   std::string drain_timeout = "20s";
   std::string max_connection_age = "0s";
   std::string alert_scan_interval = "5m";
+  std::string relay_interval = "500ms";
   std::map<Target, std::string> peer_addresses;
 };
 

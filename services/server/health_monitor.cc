@@ -48,6 +48,9 @@ void HealthMonitor::CheckOnce() {
     schema_ready_ = status.ok();
   }
   const bool serving = status.ok();
+  if (!serving) {
+    for (store::Pool* p : dependents_) p->DistrustIdle();
+  }
   if (static_cast<int>(serving) != last_serving_) {
     if (serving) {
       log::Info("health", {{"status", "SERVING"}});

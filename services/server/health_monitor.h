@@ -29,6 +29,11 @@ class HealthMonitor {
                 absl::Duration interval);
   ~HealthMonitor();
 
+  // Pools whose idle connections are checked before reuse once a ping
+  // failed (the services' own pools). Call before Start.
+  void DistrustOnFailure(std::vector<store::Pool*> pools) {
+    dependents_ = std::move(pools);
+  }
   // One check now, then checks every interval in the background.
   void Start();
   // Stops checking and reports NOT_SERVING everywhere (shutdown).
@@ -39,6 +44,7 @@ class HealthMonitor {
   void Report(bool serving);
 
   store::Pool* pool_;
+  std::vector<store::Pool*> dependents_;
   SchemaCheck schema_check_;
   std::vector<std::string> services_;
   std::vector<grpc::HealthCheckServiceInterface*> health_;

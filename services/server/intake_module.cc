@@ -28,7 +28,7 @@ class IntakeModule final : public Module {
                const std::string& internal_key,
                const intake::ScoringPolicy& policy, absl::TimeZone zone)
       : internal_key_(internal_key),
-        outbox_("intake", pool),
+        outbox_("intake", pool, config),
         patients_(pool, outbox_.get()),
         assessments_(pool, outbox_.get()),
         pool_(MakeWorkerPool("intake", config)),

@@ -10,21 +10,26 @@
 #include "services/outbox/outbox.h"
 #include "services/outbox/relay.h"
 #include "services/server/module.h"
+#include "services/server/server_config.h"
 
 namespace corebalance::server {
 
 class ModuleOutbox {
  public:
-  ModuleOutbox(std::string service, store::Pool* pool)
-      : outbox_(std::move(service), pool) {}
+  ModuleOutbox(std::string service, store::Pool* pool,
+               const ServerConfig& config)
+      : outbox_(std::move(service), pool), interval_(config.relay_interval) {}
 
   outbox::Outbox* get() { return &outbox_; }
 
-  // Starts relaying to the access service (in-process when co-hosted).
+  // Starts relaying to the access service (in-process when co-hosted),
+  // unless this process is told not to relay.
   void Start(const Peers& peers, const std::string& internal_key) {
+    if (interval_ <= absl::ZeroDuration()) return;
+    outbox::Relay::Options options;
+    options.poll = interval_;
     relay_ = std::make_unique<outbox::Relay>(
-        &outbox_, peers.Channel(Target::kAccess), internal_key,
-        outbox::Relay::Options());
+        &outbox_, peers.Channel(Target::kAccess), internal_key, options);
     relay_->Start();
   }
   // Relays what the last calls wrote (until `deadline`) and stops.
@@ -34,6 +39,7 @@ class ModuleOutbox {
 
  private:
   outbox::Outbox outbox_;
+  const absl::Duration interval_;
   std::unique_ptr<outbox::Relay> relay_;
 };
 

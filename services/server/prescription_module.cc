@@ -15,7 +15,7 @@ class PrescriptionModule final : public Module {
   PrescriptionModule(const ServerConfig& config, store::Pool* pool,
                      const std::string& internal_key,
                      const prescription::DoseRules& rules)
-      : outbox_("prescription", pool),
+      : outbox_("prescription", pool, config),
         catalogue_(pool, outbox_.get()),
         plans_(pool, outbox_.get()),
         pool_(MakeWorkerPool("prescription", config)),

@@ -20,7 +20,7 @@ class ProgressModule final : public Module {
   ProgressModule(const ServerConfig& config, store::Pool* pool,
                  const std::string& internal_key,
                  const progress::ProgressRules& rules)
-      : outbox_("progress", pool),
+      : outbox_("progress", pool, config),
         sessions_(pool, outbox_.get()),
         alerts_(pool, outbox_.get()),
         feed_(&alerts_, kAlertPollInterval),

@@ -54,6 +54,9 @@ struct ServerConfig {
 
   // The progress service's NON_ADHERENCE / LOW_ADHERENCE scan (0: off).
   absl::Duration alert_scan_interval = absl::Minutes(5);
+  // How often each hosted service's outbox relay looks for audit events when
+  // no commit of this process woke it (0: this process does not relay).
+  absl::Duration relay_interval = absl::Milliseconds(500);
 
   std::string log_level = "info";
 

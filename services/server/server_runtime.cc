@@ -187,6 +187,9 @@ class Runtime final : public ServerRuntime {
         pool_.get(),
         [this, schema] { return store::CheckSchema(*pool_, schema); },
         service_names, health, config.health_interval);
+    std::vector<store::Pool*> service_pools;
+    for (auto& p : module_pools_) service_pools.push_back(p.get());
+    health_monitor_->DistrustOnFailure(std::move(service_pools));
     health_monitor_->Start();
     log::Info("serving", {{"listen", config.listen},
                           {"port", absl::StrCat(port_)},

@@ -82,6 +82,12 @@ Pool::Pool(MysqlConfig config)
 
 Pool::~Pool() { Close(); }
 
+void Pool::DistrustIdle() {
+  Shared& s = *shared_;
+  absl::MutexLock lock(&s.mu);
+  for (Shared::Idle& idle : s.idle) idle.suspect = true;
+}
+
 absl::StatusOr<Pool::Lease> Pool::Acquire(absl::Time deadline) {
   EnsureDriverThread();
   const absl::Time wait_until =

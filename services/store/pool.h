@@ -61,6 +61,9 @@ class Pool {
 
   // Closes idle connections; later Acquire calls return UNAVAILABLE.
   void Close();
+  // Checks every idle connection before its next use (another pool found
+  // the server gone: it may have restarted under these too).
+  void DistrustIdle();
 
   const MysqlConfig& config() const { return config_; }
 

@@ -14,6 +14,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "corebalance/v1/access.grpc.pb.h"
+#include "corebalance/v1/intake.grpc.pb.h"
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "services/store/bind.h"
 #include "services/store/pool.h"
@@ -228,6 +229,64 @@ TEST(ServerBinaryTest, ServesFromEnvironmentAndDrainsOnSigterm) {
   EXPECT_EQ(other, 0) << "calls may only be refused (UNAVAILABLE/CANCELLED):\n"
                       << unexpected;
   EXPECT_TRUE(absl::StrContains(server.err(), "phase=done")) << server.err();
+}
+
+// kill -9 between commit and relay: a server that relays nothing (as one
+// killed before its relay ran) leaves the committed events in the outbox;
+// after a restart each reaches the log exactly once.
+TEST(ServerBinaryTest, KillNineBeforeTheRelayLosesNoAuditEvent) {
+  test::TestDatabase db;
+  ASSERT_EQ(Server({"migrate"}, db.url()).exit_code, 0);
+  const std::string token =
+      Server({"bootstrap", "--clinic", "San Clemente", "--admin-name", "A"},
+             db.url())
+          .out;
+  const std::string admin = token.substr(0, token.find('\n'));
+  const int port = test::PickFreePort();
+  const std::map<std::string, std::string> env{
+      {"COREBALANCE_MYSQL_URL", db.url()},
+      {"COREBALANCE_LISTEN", absl::StrCat("127.0.0.1:", port)}};
+  std::map<std::string, std::string> no_relay = env;
+  no_relay["COREBALANCE_RELAY_INTERVAL"] = "0s";
+  std::vector<std::string> patients;
+  {
+    Process server({ServerBinary()}, no_relay);
+    ASSERT_TRUE(test::WaitForServing(port)) << server.err();
+    auto stub = v1::IntakeService::NewStub(grpc::CreateChannel(
+        absl::StrCat("127.0.0.1:", port), grpc::InsecureChannelCredentials()));
+    for (int i = 0; i < 20; ++i) {
+      v1::CreatePatientRequest request;
+      request.mutable_patient()->set_given_name("Kill");
+      request.mutable_patient()->set_family_name(absl::StrCat("Nine", i));
+      v1::Patient p;
+      ASSERT_TRUE(
+          stub->CreatePatient(test::Context(admin).get(), request, &p).ok());
+      patients.push_back(p.name());
+    }
+    server.Signal(SIGKILL);
+    server.Wait();
+  }
+  // Committed, acknowledged, not in the log yet.
+  EXPECT_GE(CountRows(db,
+                      "SELECT COUNT(*) FROM intake_outbox WHERE stream = 1"),
+            20);
+  Process server({ServerBinary()}, env);
+  ASSERT_TRUE(test::WaitForServing(port)) << server.err();
+  test::WaitForAuditRelay(db.config());
+  for (const std::string& patient : patients) {
+    EXPECT_EQ(CountRows(db, absl::StrCat(
+                                "SELECT COUNT(*) FROM access_audit_events"
+                                " WHERE resource = '",
+                                patient,
+                                "' AND action ="
+                                " 'corebalance.v1.IntakeService/CreatePatient'")),
+              1)
+        << patient;
+  }
+  ProcessResult verified = Server({"audit", "verify"}, db.url());
+  EXPECT_EQ(verified.exit_code, 0) << verified.out;
+  server.Signal(SIGTERM);
+  EXPECT_EQ(server.Wait(), 0);
 }
 
 }  // namespace

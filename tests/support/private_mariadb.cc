@@ -302,6 +302,14 @@ absl::Status PrivateMariaDb::Stop() {
   return absl::OkStatus();
 }
 
+void PrivateMariaDb::Kill() {
+  if (!running()) return;
+  kill(pid_, SIGKILL);
+  int status = 0;
+  waitpid(pid_, &status, 0);
+  pid_ = -1;
+}
+
 absl::Status PrivateMariaDb::Restart() {
   if (absl::Status stopped = Stop(); !stopped.ok()) return stopped;
   return Start();

@@ -37,6 +37,8 @@ class PrivateMariaDb {
   absl::Status Start();
   // SIGTERM, then waits for the process to exit (SIGKILL after 30 s).
   absl::Status Stop();
+  // SIGKILL, as a crash: no shutdown, InnoDB recovers at the next Start().
+  void Kill();
   // Stop() then Start(): same port, same data.
   absl::Status Restart();
 

@@ -10,12 +10,14 @@
 #include "corebalance/v1/access.grpc.pb.h"
 #include "services/access/access_store.h"
 #include "services/outbox/outbox.h"
+#include "services/outbox/outbox_store.h"
 #include "services/access/audit_store.h"
 #include "services/access/bootstrap.h"
 #include "services/common/resource_id.h"
 #include "services/server/migrations_for.h"
 #include "services/store/migrations.h"
 #include "services/store/pool.h"
+#include "services/store/run.h"
 
 namespace corebalance::test {
 namespace {
@@ -29,7 +31,10 @@ void Check(const absl::Status& status, const std::string& what) {
 }  // namespace
 
 void WaitForAuditRelay(TestServer& server, absl::Duration timeout) {
-  store::MysqlConfig config = server.database().config();
+  WaitForAuditRelay(server.database().config(), timeout);
+}
+
+void WaitForAuditRelay(store::MysqlConfig config, absl::Duration timeout) {
   config.pool_size = 1;
   store::Pool pool(config);
   const absl::Time give_up = absl::Now() + timeout;
@@ -38,6 +43,12 @@ void WaitForAuditRelay(TestServer& server, absl::Duration timeout) {
     for (const char* service : {"access", "intake", "prescription",
                                 "progress"}) {
       const outbox::OutboxStore outbox(service);
+      auto exists = store::WithConnection(
+          pool, give_up, [&](store::Connection& c) -> absl::StatusOr<bool> {
+            return outbox.Exists(c);
+          });
+      Check(exists.status(), "reading the schema");
+      if (!*exists) continue;
       auto oldest = outbox.OldestPending(pool, give_up);
       Check(oldest.status(), "reading the outbox");
       if (oldest->has_value()) ++waiting;

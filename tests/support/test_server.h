@@ -68,6 +68,9 @@ std::unique_ptr<grpc::ClientContext> Context(
 // so far (throws, failing the test, after `timeout`).
 void WaitForAuditRelay(TestServer& server,
                        absl::Duration timeout = absl::Seconds(10));
+// The same for any server relaying to the database at `config`.
+void WaitForAuditRelay(store::MysqlConfig config,
+                       absl::Duration timeout = absl::Seconds(10));
 
 // Every audit event naming `patient` in the server's clinic, newest first,
 // once the relay has caught up

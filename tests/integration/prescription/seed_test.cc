@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "services/outbox/outbox.h"
+
 #include "absl/time/clock.h"
 #include "services/prescription/catalogue_store.h"
 #include "services/prescription/migrations.h"
@@ -40,7 +42,8 @@ class SeedTest : public ::testing::Test {
 
   TestDatabase db_;
   store::Pool pool_{db_.config()};
-  CatalogueStore store_{&pool_};
+  outbox::Outbox outbox_{"prescription", &pool_};
+  CatalogueStore store_{&pool_, &outbox_};
 };
 
 TEST_F(SeedTest, SeededExercisesEqualTheCatalogueSeed) {

@@ -12,6 +12,7 @@
 #include "corebalance/v1/prescription_internal.grpc.pb.h"
 #include "services/common/authenticator.h"
 #include "services/progress/alert_scanner.h"
+#include "services/outbox/outbox.h"
 #include "tests/integration/progress/progress_fixture.h"
 
 namespace corebalance::test {
@@ -24,11 +25,13 @@ using progress::ScanResult;
 struct Replica {
   Replica()
       : pool(ProgressTest::server().database().config()),
-        sessions(&pool),
-        alerts(&pool),
+        outbox("progress", &pool),
+        sessions(&pool, &outbox),
+        alerts(&pool, &outbox),
         scanner(&sessions, &alerts, ProgressTest::server().channel(),
                 ProgressTest::server().config().internal_key, {}, nullptr) {}
   store::Pool pool;
+  outbox::Outbox outbox;
   progress::SessionStore sessions;
   progress::AlertStore alerts;
   AlertScanner scanner;
