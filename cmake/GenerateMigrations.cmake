@@ -3,7 +3,7 @@
 # SQL_DIR for COMPONENT, each file's SQL as a raw string literal.
 cmake_minimum_required(VERSION 3.25)
 
-foreach(var COMPONENT FUNCTION SQL_DIR OUT)
+foreach(var COMPONENT FUNCTION SQL_DIR OUT ROOT)
   if(NOT DEFINED ${var})
     message(FATAL_ERROR "GenerateMigrations.cmake: -D${var}= is required")
   endif()
@@ -39,6 +39,19 @@ foreach(f ${sql_files})
   list(APPEND seen_versions ${version})
 
   file(READ "${f}" sql)
+  # A line "--@template <path from the project root>" stands for that file,
+  # with {service} replaced by the component: tables every service has (the
+  # outbox) are written once.
+  while(sql MATCHES "--@template ([^\n]+)\n")
+    set(directive "${CMAKE_MATCH_0}")
+    set(template "${ROOT}/${CMAKE_MATCH_1}")
+    if(NOT EXISTS "${template}")
+      message(FATAL_ERROR "${f}: no template ${template}")
+    endif()
+    file(READ "${template}" body)
+    string(REPLACE "{service}" "${COMPONENT}" body "${body}")
+    string(REPLACE "${directive}" "${body}" sql "${sql}")
+  endwhile()
   string(FIND "${sql}" ")${delimiter}\"" clash)
   if(NOT clash EQUAL -1)
     message(FATAL_ERROR "${f} contains )${delimiter}\" and cannot be embedded")

@@ -36,6 +36,9 @@ function(corebalance_migrations)
     endif()
   endforeach()
 
+  # Templates a migration may include (--@template), rebuilt when they change.
+  file(GLOB migration_templates CONFIGURE_DEPENDS
+       "${PROJECT_SOURCE_DIR}/services/*/*.sql.in")
   # The generator script sits beside this file, wherever it is called from.
   set(generator ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/GenerateMigrations.cmake)
   set(out ${CMAKE_CURRENT_BINARY_DIR}/${ARG_TARGET}_migrations.cc)
@@ -46,8 +49,9 @@ function(corebalance_migrations)
       -DFUNCTION=${ARG_FUNCTION}
       -DSQL_DIR=${dir}
       -DOUT=${out}
+      -DROOT=${PROJECT_SOURCE_DIR}
       -P ${generator}
-    DEPENDS ${sql_files} ${generator}
+    DEPENDS ${sql_files} ${generator} ${migration_templates}
     COMMENT "Embedding ${ARG_COMPONENT} migrations"
     VERBATIM)
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "bench/common/session_maker.h"
 #include "bench/rawdb/default_rules.h"
@@ -9,13 +10,12 @@
 #include "corebalance/v1/progress.pb.h"
 #include "services/common/resource_id.h"
 #include "services/common/sql_time.h"
+#include "services/outbox/outbox.h"
 #include "services/progress/alert_store.h"
 #include "services/progress/rules/alerts.h"
 #include "services/progress/rules/days.h"
 #include "services/progress/session_proto.h"
 #include "services/progress/session_store.h"
-#include "absl/strings/str_cat.h"
-#include "services/outbox/outbox.h"
 
 namespace corebalance::bench {
 namespace {

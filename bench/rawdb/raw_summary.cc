@@ -2,9 +2,9 @@
 
 #include "absl/time/clock.h"
 #include "bench/rawdb/default_rules.h"
+#include "services/outbox/outbox.h"
 #include "services/progress/rules/days.h"
 #include "services/progress/session_store.h"
-#include "services/outbox/outbox.h"
 #include "services/progress/summary.h"
 
 namespace corebalance::bench {

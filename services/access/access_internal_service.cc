@@ -118,8 +118,9 @@ grpc::ServerUnaryReactor* AccessInternalServiceImpl::WriteAuditEvents(
             reject(i, "clinic must be a clinic name like \"clinics/1\"");
           } else if (r.source().size() > 20 || r.event_id().size() > 32 ||
                      (!r.source().empty() && r.source_seq() <= 0)) {
-            reject(i, "source (at most 20 characters) needs a source_seq "
-                      "from 1, event_id at most 32 characters");
+            reject(i,
+                   "source (at most 20 characters) needs a source_seq "
+                   "from 1, event_id at most 32 characters");
           } else {
             by_clinic[clinic_id].push_back(i);
           }

@@ -95,9 +95,8 @@ grpc::ServerUnaryReactor* AccessServiceImpl::CreateStaffMember(
         staff.state = v1::StaffMember::STATE_ACTIVE;
         staff.create_time = staff.update_time = NowMicros();
         call.AuditResource("staffMembers/" + staff.id);
-        auto created =
-            store_->CreateStaff(staff, call.IdempotencyKey(""), call.Change(),
-                                call.deadline());
+        auto created = store_->CreateStaff(staff, call.IdempotencyKey(""),
+                                           call.Change(), call.deadline());
         if (created.status().code() == absl::StatusCode::kAlreadyExists) {
           return InvalidArgumentError(
               "staff_member.email",
@@ -164,10 +163,10 @@ grpc::ServerUnaryReactor* AccessServiceImpl::DisableStaffMember(
               "SELF_DISABLE", "STAFF", request->name(),
               "an administrator cannot disable their own account");
         }
-        CB_ASSIGN_OR_RETURN(StaffRecord staff,
-                            store_->DisableStaff(call.principal().clinic_id, id,
-                                                 call.Change(),
-                                                 call.deadline()));
+        CB_ASSIGN_OR_RETURN(
+            StaffRecord staff,
+            store_->DisableStaff(call.principal().clinic_id, id, call.Change(),
+                                 call.deadline()));
         *response = ToProto(staff);
         return absl::OkStatus();
       });
@@ -292,19 +291,19 @@ grpc::ServerUnaryReactor* AccessServiceImpl::ListApiTokens(
 grpc::ServerUnaryReactor* AccessServiceImpl::RevokeApiToken(
     grpc::CallbackServerContext* context,
     const v1::RevokeApiTokenRequest* request, v1::ApiToken* response) {
-  return kit_->Unary(
-      context, request, kRevokeApiToken,
-      [=, this](RpcCall& call) -> absl::Status {
-        call.AuditResource(request->name());
-        CB_ASSIGN_OR_RETURN(std::string id,
-                            ParseName(request->name(), "apiTokens", "name"));
-        CB_ASSIGN_OR_RETURN(TokenRecord token,
-                            store_->RevokeToken(call.principal().clinic_id, id,
-                                                call.Change(),
-                                                call.deadline()));
-        *response = ToProto(token, NowMicros());
-        return absl::OkStatus();
-      });
+  return kit_->Unary(context, request, kRevokeApiToken,
+                     [=, this](RpcCall& call) -> absl::Status {
+                       call.AuditResource(request->name());
+                       CB_ASSIGN_OR_RETURN(
+                           std::string id,
+                           ParseName(request->name(), "apiTokens", "name"));
+                       CB_ASSIGN_OR_RETURN(
+                           TokenRecord token,
+                           store_->RevokeToken(call.principal().clinic_id, id,
+                                               call.Change(), call.deadline()));
+                       *response = ToProto(token, NowMicros());
+                       return absl::OkStatus();
+                     });
 }
 
 grpc::ServerUnaryReactor* AccessServiceImpl::ListAuditEvents(

@@ -5,9 +5,10 @@
 #include "absl/strings/str_split.h"
 #include "services/access/audit_chain.h"
 #include "services/access/convert.h"
-#include "services/outbox/change.h"
 #include "services/common/errors.h"
+#include "services/common/resource_id.h"
 #include "services/common/sql_time.h"
+#include "services/outbox/change.h"
 #include "services/store/bind.h"
 #include "services/store/request_ids.h"
 #include "services/store/run.h"
@@ -82,13 +83,6 @@ std::optional<TokenRecord> SelectToken(Connection& c, int64_t clinic_id,
 }
 
 const store::RequestIds kRequestIds("access_request_ids");
-
-// The id of "staffMembers/{id}" or "apiTokens/{id}" (legacy request ids
-// recorded the bare id).
-std::string IdOf(const std::string& name) {
-  const size_t slash = name.rfind('/');
-  return slash == std::string::npos ? name : name.substr(slash + 1);
-}
 
 // Keyset paging condition on (create_time, id).
 std::string AfterCursor(const std::optional<PageCursor>& cursor) {
@@ -168,8 +162,9 @@ absl::StatusOr<StaffRecord> AccessStore::CreateStaff(
         return staff;
       },
       [](const StaffRecord& s) { return "staffMembers/" + s.id; },
-      [&](Connection& c, const std::string& name) -> absl::StatusOr<StaffRecord> {
-        auto found = SelectStaff(c, staff.clinic_id, IdOf(name));
+      [&](Connection& c,
+          const std::string& name) -> absl::StatusOr<StaffRecord> {
+        auto found = SelectStaff(c, staff.clinic_id, LastSegment(name));
         if (!found) return NotFoundError(name);
         return *found;
       });
@@ -255,8 +250,9 @@ absl::StatusOr<TokenRecord> AccessStore::InsertToken(
         return token;
       },
       [](const TokenRecord& t) { return "apiTokens/" + t.id; },
-      [&](Connection& c, const std::string& name) -> absl::StatusOr<TokenRecord> {
-        auto found = SelectToken(c, token.clinic_id, IdOf(name));
+      [&](Connection& c,
+          const std::string& name) -> absl::StatusOr<TokenRecord> {
+        auto found = SelectToken(c, token.clinic_id, LastSegment(name));
         if (!found) return NotFoundError(name);
         return *found;
       });

@@ -41,9 +41,9 @@ std::optional<ChainBreak> VerifyChain(const std::vector<AuditRow>& rows,
   int64_t expected_seq = expected_first_seq;
   for (const AuditRow& row : rows) {
     if (row.seq != expected_seq) {
-      return ChainBreak{row.seq, absl::StrCat("expected event ", expected_seq,
-                                              ", found ", row.seq,
-                                              ": events are missing")};
+      return ChainBreak{
+          row.seq, absl::StrCat("expected event ", expected_seq, ", found ",
+                                row.seq, ": events are missing")};
     }
     if (row.prev_hash != expected_prev_hash) {
       return ChainBreak{row.seq, "does not link to the previous event's hash"};

@@ -49,8 +49,8 @@ void InsertRows(Connection& c, int64_t clinic_id,
                 const std::vector<AuditRow>& rows, size_t first, size_t count) {
   sql::PreparedStatement& st = c.Prepare(absl::StrCat(
       "INSERT INTO access_audit_events (clinic_id, ", kColumns, ") VALUES ",
-      store::RowPlaceholders(count,
-                             "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?")));
+      store::RowPlaceholders(
+          count, "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?")));
   st.clearParameters();
   int p = 1;
   for (size_t i = first; i < first + count; ++i) {
@@ -68,11 +68,12 @@ void InsertRows(Connection& c, int64_t clinic_id,
     store::BindOne(st, p++, r.request_id);
     store::BindOne(st, p++, r.peer);
     store::BindOne(st, p++, r.source);
-    store::BindOne(st, p++, r.source.empty() ? std::nullopt
-                                              : std::optional<int64_t>(r.source_seq));
-    store::BindOne(st, p++, r.event_id.empty()
-                                ? std::nullopt
-                                : std::optional<std::string>(r.event_id));
+    store::BindOne(
+        st, p++,
+        r.source.empty() ? std::nullopt : std::optional<int64_t>(r.source_seq));
+    store::BindOne(st, p++,
+                   r.event_id.empty() ? std::nullopt
+                                      : std::optional<std::string>(r.event_id));
     store::BindOne(st, p++, r.prev_hash);
     store::BindOne(st, p++, r.hash);
   }

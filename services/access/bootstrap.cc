@@ -74,8 +74,8 @@ absl::StatusOr<BootstrapResult> Bootstrap(AccessStore& store,
   if (absl::IsAlreadyExists(created.status())) {
     // Another bootstrap created the admin at the same moment: it shows the
     // token, not us.
-    CB_ASSIGN_OR_RETURN(auto winner,
-                        store.FindStaffByName(clinic->id, admin_name, deadline));
+    CB_ASSIGN_OR_RETURN(
+        auto winner, store.FindStaffByName(clinic->id, admin_name, deadline));
     if (!winner) return created.status();
     result.admin = *winner;
     return result;

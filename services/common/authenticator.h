@@ -12,8 +12,8 @@
 #include "absl/strings/string_view.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
-#include "services/common/internal_key.h"
 #include "corebalance/v1/access_internal.grpc.pb.h"
+#include "services/common/internal_key.h"
 #include "services/common/principal.h"
 
 namespace corebalance {
@@ -53,7 +53,6 @@ class Authenticator {
   absl::Mutex mu_;
   absl::flat_hash_map<std::string, Entry> cache_ ABSL_GUARDED_BY(mu_);
 };
-
 
 }  // namespace corebalance
 

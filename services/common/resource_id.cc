@@ -29,4 +29,10 @@ bool IsValidResourceId(absl::string_view id) {
   return true;
 }
 
+std::string LastSegment(absl::string_view name) {
+  const size_t slash = name.rfind('/');
+  return std::string(slash == absl::string_view::npos ? name
+                                                      : name.substr(slash + 1));
+}
+
 }  // namespace corebalance

@@ -15,6 +15,10 @@ std::string NewResourceId();
 // (lower-case letters, digits and hyphens, 1..63 characters).
 bool IsValidResourceId(absl::string_view id);
 
+// The id at the end of a resource name ("patients/p/plans/x" -> "x"); a bare
+// id as it is (request ids recorded before names were).
+std::string LastSegment(absl::string_view name);
+
 }  // namespace corebalance
 
 #endif  // COREBALANCE_SERVICES_COMMON_RESOURCE_ID_H_

@@ -103,9 +103,8 @@ absl::Status CheckBounds(const google::protobuf::Message* request,
   FieldViolations violations;
   auto check = [&](const std::string& field, size_t size, size_t max) {
     if (size > max) {
-      violations.push_back(
-          {field, absl::StrCat("is too long: ", size,
-                               " characters, at most ", max)});
+      violations.push_back({field, absl::StrCat("is too long: ", size,
+                                                " characters, at most ", max)});
     }
   };
   check(kRequestIdHeader, header_request_id.size(), kMaxRequestIdChars);
@@ -154,8 +153,7 @@ store::RequestKey RpcCall::IdempotencyKey(const std::string& parent) const {
     // The request as sent, but for its request id.
     std::unique_ptr<google::protobuf::Message> copy(request_->New());
     copy->CopyFrom(*request_);
-    if (const auto* f =
-            copy->GetDescriptor()->FindFieldByName("request_id")) {
+    if (const auto* f = copy->GetDescriptor()->FindFieldByName("request_id")) {
       copy->GetReflection()->ClearField(copy.get(), f);
     }
     std::string bytes;
@@ -304,7 +302,8 @@ absl::Status ServiceKit::Audit(const RpcCall& call,
   // Its own short budget, so a refused call near its deadline is still
   // recorded.
   absl::Status written = outbox_->store().AppendAuditNow(
-      outbox_->pool(), std::max(call.deadline(), absl::Now() + absl::Seconds(2)),
+      outbox_->pool(),
+      std::max(call.deadline(), absl::Now() + absl::Seconds(2)),
       call.principal_.clinic_id, std::move(events));
   outbox_->Ring();
   return written;

@@ -57,7 +57,10 @@ class RpcCall {
  public:
   RpcCall(grpc::CallbackServerContext* context, absl::Time deadline,
           const MethodSpec& spec, const google::protobuf::Message* request)
-      : context_(context), deadline_(deadline), spec_(spec), request_(request) {}
+      : context_(context),
+        deadline_(deadline),
+        spec_(spec),
+        request_(request) {}
 
   const Principal& principal() const { return principal_; }
   absl::Time deadline() const { return deadline_; }

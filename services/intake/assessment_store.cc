@@ -204,7 +204,8 @@ absl::StatusOr<AssessmentRecord> AssessmentStore::Submit(
           const std::string& name) -> absl::StatusOr<AssessmentRecord> {
         auto id = ParseAssessmentName(name);
         if (!id) return NotFoundError(name);
-        auto found = SelectAssessment(c, clinic, id->patient_id, id->assessment_id);
+        auto found =
+            SelectAssessment(c, clinic, id->patient_id, id->assessment_id);
         if (!found.ok()) return found.status();
         if (!*found) return NotFoundError(name);
         return **found;

@@ -97,10 +97,9 @@ grpc::ServerUnaryReactor* IntakeServiceImpl::CreatePatient(
         patient.revision = 1;
         patient.create_time = patient.update_time = NowMicros();
         call.AuditResource(PatientName(patient.id), PatientName(patient.id));
-        CB_ASSIGN_OR_RETURN(
-            PatientRecord stored,
-            patients_->Create(patient, call.IdempotencyKey(""), call.Change(),
-                              call.deadline()));
+        CB_ASSIGN_OR_RETURN(PatientRecord stored,
+                            patients_->Create(patient, call.IdempotencyKey(""),
+                                              call.Change(), call.deadline()));
         *response = ToProto(stored);
         return absl::OkStatus();
       });
@@ -212,15 +211,15 @@ grpc::ServerUnaryReactor* IntakeServiceImpl::UpdatePatient(
 
         CB_ASSIGN_OR_RETURN(auto revision,
                             RevisionFromEtag(in.etag(), in.name()));
-        CB_ASSIGN_OR_RETURN(PatientRecord updated,
-                            patients_->Modify(
-                                call.principal().clinic_id, id, revision,
-                                [&](PatientRecord& r) {
-                                  CopyPatientFields(values, fields, r);
-                                  return absl::OkStatus();
-                                },
-                                "patient.updated", call.Change(),
-                                call.deadline()));
+        CB_ASSIGN_OR_RETURN(
+            PatientRecord updated,
+            patients_->Modify(
+                call.principal().clinic_id, id, revision,
+                [&](PatientRecord& r) {
+                  CopyPatientFields(values, fields, r);
+                  return absl::OkStatus();
+                },
+                "patient.updated", call.Change(), call.deadline()));
         *response = ToProto(updated);
         return absl::OkStatus();
       });
@@ -235,17 +234,17 @@ absl::Status IntakeServiceImpl::SetState(RpcCall& call, const std::string& name,
   CB_ASSIGN_OR_RETURN(auto revision, RevisionFromEtag(etag, name));
   // Archiving an archived patient (or restoring an active one) changes
   // nothing and succeeds, so a retry is harmless.
-  CB_ASSIGN_OR_RETURN(PatientRecord patient,
-                      patients_->Modify(
-                          call.principal().clinic_id, id, revision,
-                          [state](PatientRecord& r) {
-                            r.state = state;
-                            return absl::OkStatus();
-                          },
-                          state == v1::Patient::STATE_ARCHIVED
-                              ? "patient.archived"
-                              : "patient.restored",
-                          call.Change(), call.deadline()));
+  CB_ASSIGN_OR_RETURN(
+      PatientRecord patient,
+      patients_->Modify(
+          call.principal().clinic_id, id, revision,
+          [state](PatientRecord& r) {
+            r.state = state;
+            return absl::OkStatus();
+          },
+          state == v1::Patient::STATE_ARCHIVED ? "patient.archived"
+                                               : "patient.restored",
+          call.Change(), call.deadline()));
   *response = ToProto(patient);
   return absl::OkStatus();
 }

@@ -77,9 +77,10 @@ std::string ContainsPattern(const std::string& text) {
 
 }  // namespace
 
-absl::StatusOr<PatientRecord> PatientStore::Create(
-    const PatientRecord& patient, const store::RequestKey& key,
-    outbox::ChangeEvents& events, absl::Time deadline) {
+absl::StatusOr<PatientRecord> PatientStore::Create(const PatientRecord& patient,
+                                                   const store::RequestKey& key,
+                                                   outbox::ChangeEvents& events,
+                                                   absl::Time deadline) {
   const int64_t clinic = patient.clinic_id;
   return outbox::CreateOnce<PatientRecord>(
       *pool_, deadline, outbox_->store(), events, RequestIds(), key,
@@ -95,8 +96,7 @@ absl::StatusOr<PatientRecord> PatientStore::Create(
                static_cast<int>(patient.state), patient.revision,
                patient.create_time, patient.update_time);
         events.Add("patient.created", PatientName(patient.id),
-                   PatientName(patient.id), patient.revision,
-                   ToProto(patient));
+                   PatientName(patient.id), patient.revision, ToProto(patient));
         return patient;
       },
       [](const PatientRecord& p) { return PatientName(p.id); },
@@ -162,8 +162,7 @@ absl::StatusOr<PatientRecord> PatientStore::Modify(
     int64_t clinic_id, const std::string& id,
     std::optional<int64_t> expected_revision,
     const std::function<absl::Status(PatientRecord&)>& change,
-    const char* event_type, outbox::ChangeEvents& events,
-    absl::Time deadline) {
+    const char* event_type, outbox::ChangeEvents& events, absl::Time deadline) {
   return outbox::WithChange(
       *pool_, deadline, outbox_->store(), events,
       [&](Connection& c) -> absl::StatusOr<PatientRecord> {

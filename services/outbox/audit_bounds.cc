@@ -25,9 +25,8 @@ void ForEachField(v1::AuditEvent& e, Fn fn) {
 
 std::string Bounded(absl::string_view value, size_t max_chars) {
   if (value.size() <= max_chars) return std::string(value);
-  const std::string suffix = absl::StrCat(kCutMarker, value.size(),
-                                          " chars sha256:", Sha256Hex(value),
-                                          "]");
+  const std::string suffix = absl::StrCat(
+      kCutMarker, value.size(), " chars sha256:", Sha256Hex(value), "]");
   // Too small a bound for the marker (status codes): cut plainly.
   const bool marked = max_chars >= suffix.size() + 8;
   size_t keep = marked ? max_chars - suffix.size() : max_chars;

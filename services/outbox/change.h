@@ -37,7 +37,8 @@ auto WithChange(store::Pool& pool, absl::Time deadline,
     events.replay = false;
     events.domain.resize(given);
     R r = fn(c);
-    if (store::internal::StatusOf(r).ok()) outbox.Append(c, events, events.replay);
+    if (store::internal::StatusOf(r).ok())
+      outbox.Append(c, events, events.replay);
     return r;
   });
   if (store::internal::StatusOf(result).ok()) events.committed = true;
@@ -58,20 +59,19 @@ absl::StatusOr<T> CreateOnce(
     absl::FunctionRef<absl::StatusOr<T>(store::Connection&, const std::string&)>
         load) {
   auto attempt = [&] {
-    return WithChange(
-        pool, deadline, outbox, events,
-        [&](store::Connection& c) -> absl::StatusOr<T> {
-          CB_ASSIGN_OR_RETURN(std::optional<std::string> earlier,
-                              ids.Find(c, key));
-          if (earlier) {
-            events.replay = true;
-            events.audit.set_resource(*earlier);
-            return load(c, *earlier);
-          }
-          CB_ASSIGN_OR_RETURN(T created, create(c));
-          ids.Record(c, key, name_of(created));
-          return created;
-        });
+    return WithChange(pool, deadline, outbox, events,
+                      [&](store::Connection& c) -> absl::StatusOr<T> {
+                        CB_ASSIGN_OR_RETURN(std::optional<std::string> earlier,
+                                            ids.Find(c, key));
+                        if (earlier) {
+                          events.replay = true;
+                          events.audit.set_resource(*earlier);
+                          return load(c, *earlier);
+                        }
+                        CB_ASSIGN_OR_RETURN(T created, create(c));
+                        ids.Record(c, key, name_of(created));
+                        return created;
+                      });
   };
   absl::StatusOr<T> result = attempt();
   // A concurrent retry recorded the request id first: its resource stands.

@@ -8,8 +8,8 @@ namespace corebalance::outbox {
 
 GapReport FindGaps(const std::string& service, int64_t last_seq,
                    const std::vector<bool>& relayed,
-                   const std::vector<UnrelayedAudit>& unrelayed,
-                   absl::Time now, absl::Duration grace) {
+                   const std::vector<UnrelayedAudit>& unrelayed, absl::Time now,
+                   absl::Duration grace) {
   GapReport report;
   std::map<int64_t, const UnrelayedAudit*> waiting;
   for (const UnrelayedAudit& u : unrelayed) waiting[u.seq] = &u;
@@ -40,10 +40,10 @@ GapReport FindGaps(const std::string& service, int64_t last_seq,
       problem(seq, absl::StrCat(name, " was set aside by the relay: ",
                                 *u.set_aside_reason));
     } else if (age > grace) {
-      problem(seq, absl::StrCat(name, " was never relayed (waiting for ",
-                                absl::FormatDuration(absl::Trunc(
-                                    age, absl::Seconds(1))),
-                                ")"));
+      problem(seq, absl::StrCat(
+                       name, " was never relayed (waiting for ",
+                       absl::FormatDuration(absl::Trunc(age, absl::Seconds(1))),
+                       ")"));
     }
   }
   if (more > 0) {

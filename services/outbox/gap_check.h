@@ -38,8 +38,8 @@ inline constexpr int kMaxNamed = 20;
 // Waiting rows older than `grace` are problems: never relayed.
 GapReport FindGaps(const std::string& service, int64_t last_seq,
                    const std::vector<bool>& relayed,
-                   const std::vector<UnrelayedAudit>& unrelayed,
-                   absl::Time now, absl::Duration grace);
+                   const std::vector<UnrelayedAudit>& unrelayed, absl::Time now,
+                   absl::Duration grace);
 
 }  // namespace corebalance::outbox
 

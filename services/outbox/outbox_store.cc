@@ -189,7 +189,8 @@ absl::Status OutboxStore::Remove(store::Pool& pool, absl::Time deadline,
   return store::WithConnection(pool, deadline, [&](Connection& c) {
     store::ForEachChunk(ids.size(), [&](size_t first, size_t count) {
       std::string marks;
-      for (size_t i = 0; i < count; ++i) absl::StrAppend(&marks, i ? ", ?" : "?");
+      for (size_t i = 0; i < count; ++i)
+        absl::StrAppend(&marks, i ? ", ?" : "?");
       sql::PreparedStatement& st = c.Prepare(
           absl::StrCat("DELETE FROM ", table_, " WHERE id IN (", marks, ")"));
       st.clearParameters();
@@ -263,12 +264,12 @@ std::vector<AuditHead> OutboxStore::AuditHeads(Connection& c) const {
 
 std::vector<UnrelayedAudit> OutboxStore::Unrelayed(Connection& c,
                                                    int64_t clinic_id) const {
-  auto rs = Query(c,
-                  absl::StrCat("SELECT seq, create_time, set_aside_reason FROM ",
-                               table_,
-                               " WHERE stream = 1 AND clinic_id = ?"
-                               " ORDER BY seq"),
-                  clinic_id);
+  auto rs = Query(
+      c,
+      absl::StrCat("SELECT seq, create_time, set_aside_reason FROM ", table_,
+                   " WHERE stream = 1 AND clinic_id = ?"
+                   " ORDER BY seq"),
+      clinic_id);
   std::vector<UnrelayedAudit> out;
   while (rs->next()) {
     out.push_back({rs->getInt64("seq"), store::GetTime(*rs, "create_time"),

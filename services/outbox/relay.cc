@@ -108,9 +108,8 @@ absl::StatusOr<int> Relay::RelayOnce(absl::Time deadline) {
   v1::WriteAuditEventsResponse response;
   grpc::Status status = stub_->WriteAuditEvents(&context, request, &response);
   if (!status.ok()) {
-    return absl::UnavailableError(
-        absl::StrCat("the audit log did not take the batch (",
-                     status.error_code(), ")"));
+    return absl::UnavailableError(absl::StrCat(
+        "the audit log did not take the batch (", status.error_code(), ")"));
   }
   std::vector<int64_t> done;
   for (size_t i = 0; i < pending->size(); ++i) {
@@ -124,14 +123,13 @@ absl::StatusOr<int> Relay::RelayOnce(absl::Time deadline) {
       continue;
     }
     const std::string& problem = response.results(i).problem();
-    log::Error("outbox_event_set_aside",
-               {{"service", store.service()},
-                {"clinic", absl::StrCat(p.clinic_id)},
-                {"seq", absl::StrCat(p.seq)},
-                {"event_id", p.event_id},
-                {"problem", problem}});
-    if (absl::Status s = store.SetAside(outbox_->pool(), deadline, p.id,
-                                        problem);
+    log::Error("outbox_event_set_aside", {{"service", store.service()},
+                                          {"clinic", absl::StrCat(p.clinic_id)},
+                                          {"seq", absl::StrCat(p.seq)},
+                                          {"event_id", p.event_id},
+                                          {"problem", problem}});
+    if (absl::Status s =
+            store.SetAside(outbox_->pool(), deadline, p.id, problem);
         !s.ok()) {
       return s;
     }

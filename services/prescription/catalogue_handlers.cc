@@ -171,10 +171,10 @@ grpc::ServerUnaryReactor* PrescriptionServiceImpl::UpdateExercise(
         if (!violations.empty()) return InvalidArgumentError(violations);
         updated.clinic_id = clinic_id;
         updated.update_time = NowMicros();
-        CB_ASSIGN_OR_RETURN(ExerciseRecord saved,
-                            catalogue_->UpdateExercise(updated, stored.revision,
-                                                       call.Change(),
-                                                       call.deadline()));
+        CB_ASSIGN_OR_RETURN(
+            ExerciseRecord saved,
+            catalogue_->UpdateExercise(updated, stored.revision, call.Change(),
+                                       call.deadline()));
         *response = ToProto(saved);
         return absl::OkStatus();
       });
@@ -286,10 +286,10 @@ grpc::ServerUnaryReactor* PrescriptionServiceImpl::UpdatePlanTemplate(
         updated.clinic_id = clinic_id;
         updated.slug = slug;
         updated.update_time = NowMicros();
-        CB_ASSIGN_OR_RETURN(TemplateRecord saved,
-                            catalogue_->UpdateTemplate(updated, stored.revision,
-                                                       call.Change(),
-                                                       call.deadline()));
+        CB_ASSIGN_OR_RETURN(
+            TemplateRecord saved,
+            catalogue_->UpdateTemplate(updated, stored.revision, call.Change(),
+                                       call.deadline()));
         *response = ToProto(saved);
         return absl::OkStatus();
       });

@@ -4,6 +4,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "services/common/errors.h"
+#include "services/common/resource_id.h"
 #include "services/common/sql_time.h"
 #include "services/outbox/change.h"
 #include "services/prescription/convert.h"
@@ -21,7 +22,6 @@ using store::GetString;
 using store::GetTime;
 using store::Query;
 using store::Update;
-
 
 const std::string& ExerciseColumns() {
   static const std::string* columns = new std::string(absl::StrCat(
@@ -135,13 +135,6 @@ void InsertTemplateExercises(Connection& c, const TemplateRecord& t) {
 }
 
 // ALREADY_EXISTS unless `table` has no row `slug` the clinic can see.
-// The slug of "exercises/{slug}" or "planTemplates/{slug}" (legacy request
-// ids recorded the bare slug).
-std::string SlugOf(const std::string& name) {
-  const size_t slash = name.rfind('/');
-  return slash == std::string::npos ? name : name.substr(slash + 1);
-}
-
 absl::Status CheckSlugFree(Connection& c, const char* table, int64_t clinic_id,
                            const std::string& slug, const std::string& name) {
   auto rs = Query(c,
@@ -253,7 +246,7 @@ absl::StatusOr<ExerciseRecord> CatalogueStore::CreateExercise(
       [](const ExerciseRecord& x) { return ExerciseName(x.slug); },
       [&](Connection& c,
           const std::string& name) -> absl::StatusOr<ExerciseRecord> {
-        auto found = SelectExercise(c, e.clinic_id, SlugOf(name));
+        auto found = SelectExercise(c, e.clinic_id, LastSegment(name));
         if (!found) return NotFoundError(name);
         return *found;
       });
@@ -354,7 +347,7 @@ absl::StatusOr<TemplateRecord> CatalogueStore::CreateTemplate(
       [](const TemplateRecord& x) { return TemplateName(x.slug); },
       [&](Connection& c,
           const std::string& name) -> absl::StatusOr<TemplateRecord> {
-        auto found = SelectTemplate(c, t.clinic_id, SlugOf(name));
+        auto found = SelectTemplate(c, t.clinic_id, LastSegment(name));
         if (!found) return NotFoundError(name);
         return *found;
       });

@@ -4,9 +4,9 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "services/common/errors.h"
-#include "services/common/retry_when_stale.h"
 #include "services/common/principal_proto.h"
 #include "services/common/resource_id.h"
+#include "services/common/retry_when_stale.h"
 #include "services/common/sql_time.h"
 #include "services/common/status_macros.h"
 #include "services/common/validation.h"
@@ -109,8 +109,8 @@ grpc::ServerUnaryReactor* PrescriptionServiceImpl::AssignPlan(
         // if the patient's intake has changed since.
         const store::RequestKey request_key = call.IdempotencyKey(parent);
         if (!request->request_id().empty()) {
-          CB_ASSIGN_OR_RETURN(auto earlier, plans_->FindAssigned(
-                                                request_key, call.deadline()));
+          CB_ASSIGN_OR_RETURN(
+              auto earlier, plans_->FindAssigned(request_key, call.deadline()));
           if (earlier) {
             *response = ToProto(*earlier);
             call.AuditResource(response->name(),
@@ -318,10 +318,10 @@ grpc::ServerUnaryReactor* PrescriptionServiceImpl::AdjustPlan(
               PlanChange change,
               AdjustedPlan(current, std::move(content), call.principal().name,
                            request->reason(), NowMicros()));
-          CB_ASSIGN_OR_RETURN(PlanRecord written,
-                              plans_->WriteChange(change, "plan.adjusted",
-                                                  call.Change(),
-                                                  call.deadline()));
+          CB_ASSIGN_OR_RETURN(
+              PlanRecord written,
+              plans_->WriteChange(change, "plan.adjusted", call.Change(),
+                                  call.deadline()));
           *response = ToProto(written);
           return absl::OkStatus();
         });

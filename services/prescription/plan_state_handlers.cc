@@ -23,7 +23,6 @@ constexpr MethodSpec kCancelPlan{RX_METHOD("CancelPlan"),
                                  Permission::kClinicalWrite, true};
 #undef RX_METHOD
 
-
 const char* EventType(PlanAction action) {
   switch (action) {
     case PlanAction::kPause:

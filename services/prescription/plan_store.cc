@@ -6,6 +6,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "services/common/errors.h"
+#include "services/common/resource_id.h"
 #include "services/common/sql_time.h"
 #include "services/outbox/change.h"
 #include "services/prescription/convert.h"
@@ -24,8 +25,6 @@ using store::GetString;
 using store::GetTime;
 using store::Query;
 using store::Update;
-
-
 
 constexpr char kPlanColumns[] =
     "id, clinic_id, patient_id, state, template_slug, dose_level, assessment,"
@@ -199,10 +198,8 @@ absl::Status WriteChangeRows(Connection& c, const PlanChange& change) {
 // recorded the bare plan id).
 std::optional<PlanRecord> SelectNamed(Connection& c, int64_t clinic_id,
                                       const std::string& name) {
-  const size_t slash = name.rfind('/');
-  const std::string id =
-      slash == std::string::npos ? name : name.substr(slash + 1);
-  auto plans = SelectPlans(c, "clinic_id = ? AND id = ?", clinic_id, id);
+  auto plans =
+      SelectPlans(c, "clinic_id = ? AND id = ?", clinic_id, LastSegment(name));
   if (plans.empty()) return std::nullopt;
   return plans.front();
 }
@@ -272,7 +269,8 @@ absl::StatusOr<PlanRecord> PlanStore::AssignPlan(const PlanChange& assigned,
         return plan;
       },
       [](const PlanRecord& p) { return PlanName(p.patient_id, p.id); },
-      [&](Connection& c, const std::string& name) -> absl::StatusOr<PlanRecord> {
+      [&](Connection& c,
+          const std::string& name) -> absl::StatusOr<PlanRecord> {
         auto found = SelectNamed(c, plan.clinic_id, name);
         if (!found) return NotFoundError(name);
         return *found;
@@ -317,13 +315,14 @@ absl::StatusOr<PlanRecord> PlanStore::WriteChange(const PlanChange& change,
                                                   const char* event_type,
                                                   outbox::ChangeEvents& events,
                                                   absl::Time deadline) {
-  return outbox::WithChange(
-      *pool_, deadline, outbox_->store(), events,
-      [&](Connection& c) -> absl::StatusOr<PlanRecord> {
-        if (absl::Status s = WriteChangeRows(c, change); !s.ok()) return s;
-        AddPlanEvent(event_type, change.plan, events);
-        return change.plan;
-      });
+  return outbox::WithChange(*pool_, deadline, outbox_->store(), events,
+                            [&](Connection& c) -> absl::StatusOr<PlanRecord> {
+                              if (absl::Status s = WriteChangeRows(c, change);
+                                  !s.ok())
+                                return s;
+                              AddPlanEvent(event_type, change.plan, events);
+                              return change.plan;
+                            });
 }
 
 absl::StatusOr<std::vector<RevisionRecord>> PlanStore::ListRevisions(

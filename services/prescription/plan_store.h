@@ -12,9 +12,9 @@
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "services/common/page_token.h"
-#include "services/prescription/records.h"
 #include "services/outbox/outbox.h"
 #include "services/outbox/outbox_event.h"
+#include "services/prescription/records.h"
 #include "services/store/pool.h"
 #include "services/store/request_ids.h"
 

@@ -25,9 +25,7 @@ class PrescriptionServiceImpl final
 
   // The peers, once the server runs; before the kit is wired, so that no
   // call sees them unset.
-  void Wire(IntakeClient* intake) {
-    intake_ = intake;
-  }
+  void Wire(IntakeClient* intake) { intake_ = intake; }
 
 #define CB_RPC(Method, Request, Response)                                \
   grpc::ServerUnaryReactor* Method(grpc::CallbackServerContext* context, \

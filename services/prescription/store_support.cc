@@ -22,5 +22,4 @@ Dose ReadDose(const sql::ResultSet& rs) {
   return d;
 }
 
-
 }  // namespace corebalance::prescription

@@ -65,14 +65,15 @@ absl::StatusOr<int> AlertStore::Raise(const std::vector<StoredAlert>& alerts,
               int n = 0;
               std::vector<v1::DomainEvent> events;
               for (const StoredAlert* a : clinic_alerts) {
-                const int inserted = Update(c,
-                            "INSERT IGNORE INTO progress_alerts (id,"
-                            " clinic_id, patient_id, kind, cause_key, message,"
-                            " state, create_time, acknowledged_by,"
-                            " acknowledge_note)"
-                            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', '')",
-                            a->id, a->clinic_id, a->patient_id, a->kind,
-                            a->cause_key, a->message, a->state, a->create_time);
+                const int inserted =
+                    Update(c,
+                           "INSERT IGNORE INTO progress_alerts (id,"
+                           " clinic_id, patient_id, kind, cause_key, message,"
+                           " state, create_time, acknowledged_by,"
+                           " acknowledge_note)"
+                           " VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', '')",
+                           a->id, a->clinic_id, a->patient_id, a->kind,
+                           a->cause_key, a->message, a->state, a->create_time);
                 if (inserted == 0) continue;
                 ++n;
                 v1::DomainEvent& e = events.emplace_back();
@@ -184,12 +185,13 @@ absl::StatusOr<std::optional<StoredAlert>> AlertStore::Acknowledge(
   auto acknowledged = outbox::WithChange(
       *pool_, deadline, outbox_->store(), events,
       [&](Connection& c) -> absl::StatusOr<StoredAlert> {
-        const int changed = Update(c,
-                                   "UPDATE progress_alerts SET state = 2,"
-                                   " acknowledge_time = ?, acknowledged_by = ?,"
-                                   " acknowledge_note = ?"
-                                   " WHERE clinic_id = ? AND id = ? AND state = 1",
-                                   at, by, note, clinic_id, id);
+        const int changed =
+            Update(c,
+                   "UPDATE progress_alerts SET state = 2,"
+                   " acknowledge_time = ?, acknowledged_by = ?,"
+                   " acknowledge_note = ?"
+                   " WHERE clinic_id = ? AND id = ? AND state = 1",
+                   at, by, note, clinic_id, id);
         // Not OPEN: nothing to commit.
         if (changed == 0) return absl::AbortedError("not open");
         auto rs = Query(c,

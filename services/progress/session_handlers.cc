@@ -6,9 +6,9 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "services/common/errors.h"
-#include "services/common/retry_when_stale.h"
 #include "services/common/page_token.h"
 #include "services/common/resource_id.h"
+#include "services/common/retry_when_stale.h"
 #include "services/common/sql_time.h"
 #include "services/common/status_macros.h"
 #include "services/common/validation.h"
@@ -108,9 +108,8 @@ grpc::ServerUnaryReactor* ProgressServiceImpl::LogSession(
         // A retry of a log that went through gets the same session.
         const store::RequestKey request_key = call.IdempotencyKey(parent);
         if (!request->request_id().empty()) {
-          CB_ASSIGN_OR_RETURN(
-              auto earlier,
-              sessions_->FindLogged(request_key, call.deadline()));
+          CB_ASSIGN_OR_RETURN(auto earlier, sessions_->FindLogged(
+                                                request_key, call.deadline()));
           if (earlier) {
             // Raising is idempotent: a retry finishes what a failed try
             // may have left undone.

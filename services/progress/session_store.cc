@@ -5,11 +5,12 @@
 #include <map>
 
 #include "absl/strings/str_cat.h"
-#include "services/common/sql_time.h"
-#include "services/store/bind.h"
 #include "services/common/errors.h"
+#include "services/common/resource_id.h"
+#include "services/common/sql_time.h"
 #include "services/common/status_macros.h"
 #include "services/outbox/change.h"
+#include "services/store/bind.h"
 #include "services/store/request_ids.h"
 #include "services/store/run.h"
 
@@ -21,7 +22,6 @@ using store::GetString;
 using store::GetTime;
 using store::Query;
 using store::Update;
-
 
 constexpr char kColumns[] =
     "id, clinic_id, patient_id, plan_id, plan_revision, performed_at,"
@@ -153,9 +153,7 @@ const store::RequestIds kRequestIds("progress_request_ids");
 // bare session id).
 std::optional<StoredSession> SelectNamed(Connection& c, int64_t clinic_id,
                                          const std::string& name) {
-  const size_t slash = name.rfind('/');
-  return SelectById(
-      c, clinic_id, slash == std::string::npos ? name : name.substr(slash + 1));
+  return SelectById(c, clinic_id, LastSegment(name));
 }
 
 }  // namespace
@@ -171,9 +169,10 @@ absl::StatusOr<std::optional<StoredSession>> SessionStore::FindLogged(
       });
 }
 
-absl::StatusOr<StoredSession> SessionStore::Insert(
-    const StoredSession& s, const store::RequestKey& key,
-    outbox::ChangeEvents& events, absl::Time deadline) {
+absl::StatusOr<StoredSession> SessionStore::Insert(const StoredSession& s,
+                                                   const store::RequestKey& key,
+                                                   outbox::ChangeEvents& events,
+                                                   absl::Time deadline) {
   return outbox::CreateOnce<StoredSession>(
       *pool_, deadline, outbox_->store(), events, kRequestIds, key,
       [&](Connection& c) -> absl::StatusOr<StoredSession> {
@@ -192,7 +191,8 @@ absl::StatusOr<StoredSession> SessionStore::Insert(
       [](const StoredSession& x) {
         return absl::StrCat("patients/", x.patient_id, "/sessions/", x.id);
       },
-      [&](Connection& c, const std::string& name) -> absl::StatusOr<StoredSession> {
+      [&](Connection& c,
+          const std::string& name) -> absl::StatusOr<StoredSession> {
         auto found = SelectNamed(c, s.clinic_id, name);
         if (!found) return NotFoundError(name);
         return *found;

@@ -8,12 +8,12 @@
 #include "services/access/audit_store.h"
 #include "services/access/bootstrap.h"
 #include "services/common/logging.h"
+#include "services/outbox/gap_check.h"
+#include "services/outbox/outbox.h"
 #include "services/server/migrations_for.h"
 #include "services/server/server_runtime.h"
 #include "services/store/migrations.h"
 #include "services/store/mysql_config.h"
-#include "services/outbox/gap_check.h"
-#include "services/outbox/outbox.h"
 #include "services/store/pool.h"
 #include "services/store/run.h"
 
@@ -59,8 +59,8 @@ absl::StatusOr<std::vector<OutboxState>> ReadOutboxes(store::Pool& pool) {
       pool, absl::Now() + kCommandTimeout,
       [&](store::Connection& c) -> absl::StatusOr<std::vector<OutboxState>> {
         std::vector<OutboxState> out;
-        for (const char* service : {"access", "intake", "prescription",
-                                    "progress"}) {
+        for (const char* service :
+             {"access", "intake", "prescription", "progress"}) {
           const outbox::OutboxStore store(service);
           if (!store.Exists(c)) continue;
           OutboxState& state = out.emplace_back();
@@ -110,9 +110,9 @@ int RunBootstrap(const ServerConfig& config, const BootstrapArgs& args) {
   if (!pool.ok()) return Fail(pool.status());
   outbox::Outbox outbox("access", pool->get());
   access::AccessStore store(pool->get(), &outbox);
-  auto result = access::Bootstrap(store, args.clinic, args.admin_name,
-                                  args.admin_email,
-                                  absl::Now() + kCommandTimeout);
+  auto result =
+      access::Bootstrap(store, args.clinic, args.admin_name, args.admin_email,
+                        absl::Now() + kCommandTimeout);
   if (!result.ok()) return Fail(result.status());
   if (result->admin_token.empty()) {
     std::cerr << "already bootstrapped: clinic \""

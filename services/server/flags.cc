@@ -43,7 +43,8 @@ void AddServerFlags(CLI::App& app, ServerConfig& c, RawFlags& raw) {
   opt("mysql-password", c.mysql_password,
       "database password (overrides the URL's; prefer the env variable)",
       "MYSQL_PASSWORD");
-  opt("pool-size", c.pool_size, "database connections per hosted service (each has its own)", "POOL_SIZE")
+  opt("pool-size", c.pool_size,
+      "database connections per hosted service (each has its own)", "POOL_SIZE")
       ->check(CLI::Range(1, 1000));
   opt("pool-checkout-timeout", raw.pool_checkout_timeout,
       "how long a call waits for a free database connection",
@@ -123,8 +124,7 @@ absl::Status FinishConfig(const RawFlags& raw, ServerConfig& c) {
                    &c.max_connection_age},
         std::tuple{"alert-scan-interval", &raw.alert_scan_interval,
                    &c.alert_scan_interval},
-        std::tuple{"relay-interval", &raw.relay_interval,
-                   &c.relay_interval}}) {
+        std::tuple{"relay-interval", &raw.relay_interval, &c.relay_interval}}) {
     absl::Status s = ParseDurationFlag(flag, *text, *out);
     if (!s.ok()) return s;
   }

@@ -5,7 +5,6 @@
 #include <iostream>
 
 #include "absl/time/time.h"
-
 #include "services/server/commands.h"
 #include "services/server/flags.h"
 
@@ -41,9 +40,10 @@ int main(int argc, char** argv) {
       "check the audit log's hash chains and that every service's outbox "
       "event reached it; exit 1 if altered or missing");
   std::string relay_grace = "60s";
-  verify->add_option("--relay-grace", relay_grace,
-                     "events still waiting in an outbox for longer than this "
-                     "count as never relayed")
+  verify
+      ->add_option("--relay-grace", relay_grace,
+                   "events still waiting in an outbox for longer than this "
+                   "count as never relayed")
       ->capture_default_str();
 
   try {

@@ -212,7 +212,8 @@ class Runtime final : public ServerRuntime {
     server_->Shutdown(absl::ToChronoTime(drained));
     // What the last calls wrote goes to the audit log now, while a co-hosted
     // access service still serves; anything left is relayed after restart.
-    const absl::Time relayed = std::max(drained, absl::Now() + absl::Seconds(2));
+    const absl::Time relayed =
+        std::max(drained, absl::Now() + absl::Seconds(2));
     for (auto& m : modules_) m->StopRelay(relayed);
     // Only now: the calls that drained above needed the co-hosted services.
     in_process_server_->Shutdown(absl::ToChronoTime(drained));

@@ -28,7 +28,8 @@ void ForEachChunk(size_t count, Fn fn) {
 // "(?, ?, ?), (?, ?, ?)" for `rows` rows of `row` placeholders ("?, ?, ?").
 inline std::string RowPlaceholders(size_t rows, const char* row) {
   std::string out;
-  for (size_t i = 0; i < rows; ++i) absl::StrAppend(&out, i ? ", " : "", "(", row, ")");
+  for (size_t i = 0; i < rows; ++i)
+    absl::StrAppend(&out, i ? ", " : "", "(", row, ")");
   return out;
 }
 

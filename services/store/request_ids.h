@@ -59,9 +59,9 @@ class RequestIds {
     // Rows from before parents were recorded: the resource's own name
     // says where it lives.
     const bool same_parent =
-        parent.empty() ? key.parent.empty() ||
-                             absl::StartsWith(resource, key.parent + "/")
-                       : parent == key.parent;
+        parent.empty()
+            ? key.parent.empty() || absl::StartsWith(resource, key.parent + "/")
+            : parent == key.parent;
     if (!same_parent) {
       return InvalidArgumentError(
           "request_id",

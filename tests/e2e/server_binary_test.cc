@@ -1,14 +1,13 @@
 // corebalance-server as operators run it: migrate, bootstrap, audit verify,
 // serve configured only by environment, and stop gracefully on SIGTERM.
 
+#include <grpcpp/create_channel.h>
 #include <gtest/gtest.h>
 #include <signal.h>
 
 #include <atomic>
 #include <mutex>
 #include <thread>
-
-#include <grpcpp/create_channel.h>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -41,12 +40,13 @@ ProcessResult Server(const std::vector<std::string>& args,
 
 int CountRows(const test::TestDatabase& db, const std::string& sql) {
   store::Pool pool(db.config());
-  auto count = store::WithConnection(
-      pool, absl::InfiniteFuture(), [&](store::Connection& c) -> absl::StatusOr<int> {
-        auto rs = c.Query(sql);
-        rs->next();
-        return rs->getInt(1);
-      });
+  auto count =
+      store::WithConnection(pool, absl::InfiniteFuture(),
+                            [&](store::Connection& c) -> absl::StatusOr<int> {
+                              auto rs = c.Query(sql);
+                              rs->next();
+                              return rs->getInt(1);
+                            });
   return count.ok() ? *count : -1;
 }
 
@@ -68,7 +68,8 @@ TEST(ServerBinaryTest, MigrateTwiceThenBootstrapOnceShowsTheTokenOnce) {
       db.url());
   EXPECT_EQ(second.exit_code, 0) << second.err;
   EXPECT_EQ(second.out, "");
-  EXPECT_TRUE(absl::StrContains(second.err, "already bootstrapped")) << second.err;
+  EXPECT_TRUE(absl::StrContains(second.err, "already bootstrapped"))
+      << second.err;
   EXPECT_EQ(CountRows(db, "SELECT COUNT(*) FROM access_clinics"), 1);
   EXPECT_EQ(CountRows(db, "SELECT COUNT(*) FROM access_staff_members"), 1);
   EXPECT_EQ(CountRows(db, "SELECT COUNT(*) FROM access_api_tokens"), 1);
@@ -82,14 +83,15 @@ TEST(ServerBinaryTest, ConcurrentMigratorsAndBootstrapsConverge) {
   EXPECT_EQ(a.Wait(), 0) << a.err();
   EXPECT_EQ(b.Wait(), 0) << b.err();
 
-  std::vector<std::string> boot{ServerBinary(), "bootstrap", "--clinic",
+  std::vector<std::string> boot{ServerBinary(), "bootstrap",    "--clinic",
                                 "San Clemente", "--admin-name", "Clinic Admin"};
   Process c(boot, {{"COREBALANCE_MYSQL_URL", db.url()}});
   Process d(boot, {{"COREBALANCE_MYSQL_URL", db.url()}});
   EXPECT_EQ(c.Wait(), 0) << c.err();
   EXPECT_EQ(d.Wait(), 0) << d.err();
   // Exactly one of them shows a token.
-  EXPECT_EQ(absl::StartsWith(c.out(), "cbt_") + absl::StartsWith(d.out(), "cbt_"), 1)
+  EXPECT_EQ(
+      absl::StartsWith(c.out(), "cbt_") + absl::StartsWith(d.out(), "cbt_"), 1)
       << c.out() << "|" << d.out();
   EXPECT_EQ(CountRows(db, "SELECT COUNT(*) FROM access_staff_members"), 1);
 }
@@ -101,10 +103,11 @@ TEST(ServerBinaryTest, ConcurrentMigratorsAndBootstrapsConverge) {
 TEST(ServerBinaryTest, AuditVerifyNamesEventsNeverRelayedOrDeleted) {
   test::TestDatabase db;
   ASSERT_EQ(Server({"migrate"}, db.url()).exit_code, 0);
-  ASSERT_EQ(Server({"bootstrap", "--clinic", "San Clemente", "--admin-name", "A"},
-                   db.url())
-                .exit_code,
-            0);
+  ASSERT_EQ(
+      Server({"bootstrap", "--clinic", "San Clemente", "--admin-name", "A"},
+             db.url())
+          .exit_code,
+      0);
   // Waiting for a relay, within the grace: fine.
   ProcessResult ok = Server({"audit", "verify"}, db.url());
   EXPECT_EQ(ok.exit_code, 0) << ok.out << ok.err;
@@ -149,12 +152,14 @@ TEST(ServerBinaryTest, PortInUseIsAClearError) {
   test::TestDatabase db;
   ASSERT_EQ(Server({"migrate"}, db.url()).exit_code, 0);
   const int port = test::PickFreePort();
-  Process first({ServerBinary()}, {{"COREBALANCE_MYSQL_URL", db.url()},
-                                   {"COREBALANCE_LISTEN", absl::StrCat("127.0.0.1:", port)}});
+  Process first({ServerBinary()},
+                {{"COREBALANCE_MYSQL_URL", db.url()},
+                 {"COREBALANCE_LISTEN", absl::StrCat("127.0.0.1:", port)}});
   ASSERT_TRUE(test::WaitForServing(port)) << first.err();
-  ProcessResult second = RunProcess(
-      {ServerBinary()}, {{"COREBALANCE_MYSQL_URL", db.url()},
-                         {"COREBALANCE_LISTEN", absl::StrCat("127.0.0.1:", port)}});
+  ProcessResult second =
+      RunProcess({ServerBinary()},
+                 {{"COREBALANCE_MYSQL_URL", db.url()},
+                  {"COREBALANCE_LISTEN", absl::StrCat("127.0.0.1:", port)}});
   EXPECT_EQ(second.exit_code, 1);
   EXPECT_TRUE(absl::StrContains(second.err, "cannot listen on 127.0.0.1:"))
       << second.err;
@@ -169,7 +174,8 @@ TEST(ServerBinaryTest, ServesFromEnvironmentAndDrainsOnSigterm) {
   test::TestDatabase db;
   ASSERT_EQ(Server({"migrate"}, db.url()).exit_code, 0);
   const std::string token =
-      Server({"bootstrap", "--clinic", "San Clemente", "--admin-name", "A"}, db.url())
+      Server({"bootstrap", "--clinic", "San Clemente", "--admin-name", "A"},
+             db.url())
           .out;
   ASSERT_FALSE(token.empty());
   const std::string admin = token.substr(0, token.find('\n'));
@@ -194,7 +200,8 @@ TEST(ServerBinaryTest, ServesFromEnvironmentAndDrainsOnSigterm) {
       auto stub = v1::AccessService::NewStub(channel);
       while (!stop) {
         v1::ListStaffMembersResponse response;
-        grpc::Status s = stub->ListStaffMembers(test::Context(admin).get(), {}, &response);
+        grpc::Status s =
+            stub->ListStaffMembers(test::Context(admin).get(), {}, &response);
         if (s.ok()) {
           ++ok;
         } else if (s.error_code() == grpc::StatusCode::UNAVAILABLE ||
@@ -206,7 +213,8 @@ TEST(ServerBinaryTest, ServesFromEnvironmentAndDrainsOnSigterm) {
         } else {
           ++other;
           std::lock_guard<std::mutex> lock(mu);
-          unexpected += absl::StrCat(s.error_code(), ": ", s.error_message(), "\n");
+          unexpected +=
+              absl::StrCat(s.error_code(), ": ", s.error_message(), "\n");
         }
       }
     });
@@ -219,7 +227,8 @@ TEST(ServerBinaryTest, ServesFromEnvironmentAndDrainsOnSigterm) {
   auto health = grpc::health::v1::Health::NewStub(channel);
   grpc::health::v1::HealthCheckResponse status;
   ASSERT_TRUE(health->Check(test::Context("").get(), {}, &status).ok());
-  EXPECT_EQ(status.status(), grpc::health::v1::HealthCheckResponse::NOT_SERVING);
+  EXPECT_EQ(status.status(),
+            grpc::health::v1::HealthCheckResponse::NOT_SERVING);
   const int ok_during = ok;
   EXPECT_EQ(server.Wait(absl::Seconds(15)), 0) << server.err();
   stop = true;
@@ -267,20 +276,20 @@ TEST(ServerBinaryTest, KillNineBeforeTheRelayLosesNoAuditEvent) {
     server.Wait();
   }
   // Committed, acknowledged, not in the log yet.
-  EXPECT_GE(CountRows(db,
-                      "SELECT COUNT(*) FROM intake_outbox WHERE stream = 1"),
-            20);
+  EXPECT_GE(
+      CountRows(db, "SELECT COUNT(*) FROM intake_outbox WHERE stream = 1"), 20);
   Process server({ServerBinary()}, env);
   ASSERT_TRUE(test::WaitForServing(port)) << server.err();
   test::WaitForAuditRelay(db.config());
   for (const std::string& patient : patients) {
-    EXPECT_EQ(CountRows(db, absl::StrCat(
-                                "SELECT COUNT(*) FROM access_audit_events"
-                                " WHERE resource = '",
-                                patient,
-                                "' AND action ="
-                                " 'corebalance.v1.IntakeService/CreatePatient'")),
-              1)
+    EXPECT_EQ(
+        CountRows(
+            db, absl::StrCat("SELECT COUNT(*) FROM access_audit_events"
+                             " WHERE resource = '",
+                             patient,
+                             "' AND action ="
+                             " 'corebalance.v1.IntakeService/CreatePatient'")),
+        1)
         << patient;
   }
   ProcessResult verified = Server({"audit", "verify"}, db.url());

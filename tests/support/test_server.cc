@@ -9,11 +9,11 @@
 #include "absl/time/clock.h"
 #include "corebalance/v1/access.grpc.pb.h"
 #include "services/access/access_store.h"
-#include "services/outbox/outbox.h"
-#include "services/outbox/outbox_store.h"
 #include "services/access/audit_store.h"
 #include "services/access/bootstrap.h"
 #include "services/common/resource_id.h"
+#include "services/outbox/outbox.h"
+#include "services/outbox/outbox_store.h"
 #include "services/server/migrations_for.h"
 #include "services/store/migrations.h"
 #include "services/store/pool.h"
@@ -40,8 +40,8 @@ void WaitForAuditRelay(store::MysqlConfig config, absl::Duration timeout) {
   const absl::Time give_up = absl::Now() + timeout;
   for (;;) {
     int64_t waiting = 0;
-    for (const char* service : {"access", "intake", "prescription",
-                                "progress"}) {
+    for (const char* service :
+         {"access", "intake", "prescription", "progress"}) {
       const outbox::OutboxStore outbox(service);
       auto exists = store::WithConnection(
           pool, give_up, [&](store::Connection& c) -> absl::StatusOr<bool> {

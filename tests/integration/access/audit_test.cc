@@ -111,6 +111,7 @@ TEST(AuditTest, ChainVerifiesAndDetectsEditsAndDeletions) {
         stub->ListStaffMembers(Context(server.admin_token()).get(), {}, &list)
             .ok());
   }
+  test::WaitForAuditRelay(server);
   store::Pool pool(server.database().config());
   access::AuditStore audit(&pool);
   auto reports = audit.VerifyAll(absl::Now() + absl::Seconds(30));
@@ -178,6 +179,7 @@ TEST(AuditTest, RemovingTheNewestEventsIsDetected) {
         stub->ListStaffMembers(Context(server.admin_token()).get(), {}, &list)
             .ok());
   }
+  test::WaitForAuditRelay(server);
   store::Pool pool(server.database().config());
   ASSERT_TRUE(store::WithConnection(pool, absl::InfiniteFuture(),
                                     [](store::Connection& c) {

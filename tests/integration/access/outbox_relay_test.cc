@@ -40,8 +40,9 @@ TEST(OutboxRelayTest, ThreeRelaysAtOnceAppendEachEventExactlyOnce) {
   TestServer server;
   store::Pool pool(server.database().config());
   const int64_t clinic =
-      QueryInt(pool, "SELECT id FROM access_clinics WHERE display_name ="
-                     " 'San Clemente'");
+      QueryInt(pool,
+               "SELECT id FROM access_clinics WHERE display_name ="
+               " 'San Clemente'");
   outbox::Outbox writer("intake", &pool);
   constexpr int kEvents = 600;
   for (int i = 0; i < kEvents; i += 50) {
@@ -68,9 +69,9 @@ TEST(OutboxRelayTest, ThreeRelaysAtOnceAppendEachEventExactlyOnce) {
     pools.push_back(std::make_unique<store::Pool>(server.database().config()));
     outboxes.push_back(
         std::make_unique<outbox::Outbox>("intake", pools.back().get()));
-    relays.push_back(std::make_unique<outbox::Relay>(
-        outboxes.back().get(), server.channel(), server.config().internal_key,
-        options));
+    relays.push_back(
+        std::make_unique<outbox::Relay>(outboxes.back().get(), server.channel(),
+                                        server.config().internal_key, options));
   }
   std::vector<std::thread> threads;
   for (auto& relay : relays) {
@@ -88,12 +89,13 @@ TEST(OutboxRelayTest, ThreeRelaysAtOnceAppendEachEventExactlyOnce) {
                      "SELECT COUNT(*) FROM access_audit_events WHERE source ="
                      " 'intake' AND action = 'test/Relay'"),
             kEvents);
-  EXPECT_EQ(QueryInt(pool,
-                     "SELECT COUNT(DISTINCT source_seq) FROM access_audit_events"
-                     " WHERE source = 'intake'"),
-            QueryInt(pool,
-                     "SELECT COUNT(*) FROM access_audit_events WHERE source ="
-                     " 'intake'"));
+  EXPECT_EQ(
+      QueryInt(pool,
+               "SELECT COUNT(DISTINCT source_seq) FROM access_audit_events"
+               " WHERE source = 'intake'"),
+      QueryInt(pool,
+               "SELECT COUNT(*) FROM access_audit_events WHERE source ="
+               " 'intake'"));
   access::AuditStore audit(&pool);
   auto reports = audit.VerifyAll(absl::Now() + absl::Seconds(30));
   ASSERT_TRUE(reports.ok()) << reports.status();
@@ -138,7 +140,8 @@ TEST(OutboxRelayTest, DatabaseKilledUnderWriteLoadLeavesNoWriteUnaudited) {
   }
   auto wait_for_calls = [&](int n) {
     const absl::Time until = absl::Now() + absl::Seconds(30);
-    while (calls < n && absl::Now() < until) absl::SleepFor(absl::Milliseconds(5));
+    while (calls < n && absl::Now() < until)
+      absl::SleepFor(absl::Milliseconds(5));
   };
   wait_for_calls(40);
   db.Kill();
@@ -175,7 +178,8 @@ TEST(OutboxRelayTest, DatabaseKilledUnderWriteLoadLeavesNoWriteUnaudited) {
           -> absl::StatusOr<std::map<std::string, int64_t>> {
         std::map<std::string, int64_t> out;
         auto rs = c.Query("SELECT id FROM intake_patients");
-        while (rs->next()) out[absl::StrCat("patients/", rs->getString(1).asStdString())] = 0;
+        while (rs->next())
+          out[absl::StrCat("patients/", rs->getString(1).asStdString())] = 0;
         auto ev = c.Query(
             "SELECT resource, COUNT(*) FROM access_audit_events WHERE action ="
             " 'corebalance.v1.IntakeService/CreatePatient' AND outcome = 1"

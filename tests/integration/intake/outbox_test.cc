@@ -63,7 +63,8 @@ TEST_F(OutboxTest, OverLongInputFailsOnlyItsOwnCallAndEveryWriteIsAudited) {
         v1::CreatePatientRequest create;
         create.mutable_patient()->set_given_name(absl::StrCat("W", w, "n", i));
         create.mutable_patient()->set_family_name("Calm");
-        if (Stub()->CreatePatient(Context(Practitioner()).get(), create, &p)
+        if (Stub()
+                ->CreatePatient(Context(Practitioner()).get(), create, &p)
                 .ok()) {
           std::lock_guard<std::mutex> lock(mu);
           created.push_back(p.name());

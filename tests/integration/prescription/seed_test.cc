@@ -4,9 +4,8 @@
 
 #include <gtest/gtest.h>
 
-#include "services/outbox/outbox.h"
-
 #include "absl/time/clock.h"
+#include "services/outbox/outbox.h"
 #include "services/prescription/catalogue_store.h"
 #include "services/prescription/migrations.h"
 #include "services/prescription/rules/catalogue_seed.h"

@@ -11,8 +11,8 @@
 #include "absl/time/clock.h"
 #include "corebalance/v1/prescription_internal.grpc.pb.h"
 #include "services/common/authenticator.h"
-#include "services/progress/alert_scanner.h"
 #include "services/outbox/outbox.h"
+#include "services/progress/alert_scanner.h"
 #include "tests/integration/progress/progress_fixture.h"
 
 namespace corebalance::test {

@@ -19,8 +19,8 @@ std::vector<bool> Relayed(std::initializer_list<int> seqs) {
 }
 
 TEST(FindGaps, EverythingRelayedIsClean) {
-  auto r = FindGaps("intake", 3, Relayed({1, 2, 3}), {}, kNow,
-                    absl::Seconds(60));
+  auto r =
+      FindGaps("intake", 3, Relayed({1, 2, 3}), {}, kNow, absl::Seconds(60));
   EXPECT_TRUE(r.problems.empty());
   EXPECT_EQ(r.lag, absl::ZeroDuration());
 }
@@ -34,14 +34,15 @@ TEST(FindGaps, WaitingWithinTheGraceIsLagNotAProblem) {
 }
 
 TEST(FindGaps, NamesDeletedNeverRelayedAndSetAsideEvents) {
-  auto r = FindGaps("progress", 5, Relayed({1, 3}),
-                    {{4, kNow - absl::Minutes(5), std::nullopt},
-                     {5, kNow - absl::Seconds(1), "the clinic has no audit log"}},
-                    kNow, absl::Seconds(60));
+  auto r =
+      FindGaps("progress", 5, Relayed({1, 3}),
+               {{4, kNow - absl::Minutes(5), std::nullopt},
+                {5, kNow - absl::Seconds(1), "the clinic has no audit log"}},
+               kNow, absl::Seconds(60));
   ASSERT_EQ(r.problems.size(), 3u);
   EXPECT_EQ(r.problems[0].seq, 2);
-  EXPECT_TRUE(absl::StrContains(r.problems[0].text,
-                                "progress event 2 is missing"));
+  EXPECT_TRUE(
+      absl::StrContains(r.problems[0].text, "progress event 2 is missing"));
   EXPECT_TRUE(absl::StrContains(r.problems[1].text,
                                 "progress event 4 was never relayed"));
   EXPECT_TRUE(absl::StrContains(r.problems[2].text,
