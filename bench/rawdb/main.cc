@@ -78,7 +78,8 @@ int main(int argc, char** argv) {
   app.add_option("--scenario", f.scenario,
                  "log-session, progress-summary or get-patient")
       ->required()
-      ->check(CLI::IsMember({"log-session", "progress-summary"}));
+      ->check(
+          CLI::IsMember({"log-session", "progress-summary", "get-patient"}));
   app.add_option("--seed-file,--patients-file", f.seed_file,
                  "patients written by corebalance-bench-seed --out")
       ->capture_default_str();

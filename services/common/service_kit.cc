@@ -301,10 +301,9 @@ absl::Status ServiceKit::Audit(const RpcCall& call,
   }
   // Its own short budget, so a refused call near its deadline is still
   // recorded.
-  absl::Status written = outbox_->store().AppendAuditNow(
-      outbox_->pool(),
-      std::max(call.deadline(), absl::Now() + absl::Seconds(2)),
-      call.principal_.clinic_id, std::move(events));
+  absl::Status written = outbox_->WriteAudit(
+      call.principal_.clinic_id, std::move(events),
+      std::max(call.deadline(), absl::Now() + absl::Seconds(2)));
   outbox_->Ring();
   return written;
 }

@@ -34,9 +34,10 @@ class AccessModule final : public Module {
             "corebalance.v1.AccessInternalService"};
   }
   void Wire(const Peers& peers) override {
+    // Before the kit lets calls in: they ring the relay after commits.
+    outbox_.Start(peers, internal_key_);
     public_kit_.Wire(peers.authenticator, outbox_.get());
     internal_kit_.Wire(peers.authenticator, outbox_.get());
-    outbox_.Start(peers, internal_key_);
   }
   void StopRelay(absl::Time deadline) override { outbox_.Stop(deadline); }
   void StopWorkers() override {

@@ -49,8 +49,9 @@ class IntakeModule final : public Module {
     staff_ = std::make_unique<intake::StaffDirectory>(
         peers.Channel(Target::kAccess), internal_key_);
     for (auto& service : services_) service->SetStaffDirectory(staff_.get());
-    kit_.Wire(peers.authenticator, outbox_.get());
+    // Before the kit lets calls in: they ring the relay after commits.
     outbox_.Start(peers, internal_key_);
+    kit_.Wire(peers.authenticator, outbox_.get());
   }
   void StopRelay(absl::Time deadline) override { outbox_.Stop(deadline); }
   void StopWorkers() override { pool_->Stop(); }

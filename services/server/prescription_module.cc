@@ -41,8 +41,9 @@ class PrescriptionModule final : public Module {
     intake_ = std::make_unique<prescription::IntakeClient>(
         peers.Channel(Target::kIntake), internal_key_);
     for (auto& service : services_) service->Wire(intake_.get());
-    kit_.Wire(peers.authenticator, outbox_.get());
+    // Before the kit lets calls in: they ring the relay after commits.
     outbox_.Start(peers, internal_key_);
+    kit_.Wire(peers.authenticator, outbox_.get());
   }
   void StopRelay(absl::Time deadline) override { outbox_.Stop(deadline); }
   void StopWorkers() override { pool_->Stop(); }

@@ -48,8 +48,9 @@ class ProgressModule final : public Module {
     for (auto& service : services_) {
       service->Wire(peers_.get(), catalogue_.get());
     }
-    kit_.Wire(peers.authenticator, outbox_.get());
+    // Before the kit lets calls in: they ring the relay after commits.
     outbox_.Start(peers, internal_key_);
+    kit_.Wire(peers.authenticator, outbox_.get());
     feed_.Start();
     if (scan_interval_ > absl::ZeroDuration()) {
       scanner_ = std::make_unique<progress::AlertScanner>(
