@@ -9,8 +9,8 @@
 // be reached) rides along as a status payload: ServiceKit logs it once with
 // the method and request id, and ToGrpcStatus never sends it.
 //
-// Header-only and free of gRPC so that the store, which links neither this
-// library nor gRPC, sets it too (store::SqlErrorToStatus).
+// Part of the pure base (no gRPC), and header-only so that the store, which
+// links no corebalance library, sets it too (store::SqlErrorToStatus).
 
 #include <string>
 

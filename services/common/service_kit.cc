@@ -247,10 +247,9 @@ grpc::Status ServiceKit::Run(
   if (spec.audited && call.principal_.clinic_id != 0 && !call.peer_call_) {
     absl::Status audited = Audit(call, status);
     if (!audited.ok()) {
-      log::Error("audit_write_failed",
-                 {{"method", spec.name},
-                  {"request_id", call.request_id_},
-                  {"error", MessageAndDetail(audited)}});
+      log::Error("audit_write_failed", {{"method", spec.name},
+                                        {"request_id", call.request_id_},
+                                        {"error", MessageAndDetail(audited)}});
       // A read must not answer unaudited; nothing was changed, so the
       // caller may retry. A refusal keeps its own answer.
       if (status.ok()) {
