@@ -5,6 +5,7 @@
 #include "absl/status/status.h"
 #include "absl/time/clock.h"
 #include "services/common/grpc_status.h"
+#include "services/common/peer_call.h"
 #include "services/common/principal_proto.h"
 #include "services/common/sha256.h"
 
@@ -56,10 +57,11 @@ absl::StatusOr<Authenticator::Entry> Authenticator::Introspect(
   grpc::Status status = stub_->IntrospectToken(&context, request, &response);
   if (!status.ok()) {
     // Whatever went wrong between our services, the caller may retry: it is
-    // not their token's fault.
+    // not their token's fault. What went wrong is for our logs: the caller
+    // may not even be authenticated.
+    LogPeerFailure("access", "IntrospectToken", status);
     return absl::UnavailableError(
-        "cannot verify credentials right now: access service: " +
-        status.error_message());
+        "cannot verify credentials right now: try again shortly");
   }
   Entry entry;
   entry.active = response.active();

@@ -6,6 +6,7 @@
 #include "google/rpc/error_details.pb.h"
 #include "google/rpc/status.pb.h"
 #include "services/common/errors.h"
+#include "services/common/internal_detail.h"
 
 namespace corebalance {
 namespace {
@@ -26,8 +27,14 @@ grpc::Status ToGrpcStatus(const absl::Status& status) {
   info.set_reason(ReasonOf(status));
   info.set_domain(std::string(kErrorDomain));
   rpc_status.add_details()->PackFrom(info);
+  // Only google.rpc details travel. Everything else stays in the server,
+  // above all the internal detail (a database's text, a host), spelled out
+  // here so that no future type prefix lets it through.
   status.ForEachPayload([&](absl::string_view url, const absl::Cord& payload) {
-    if (internal || !absl::StartsWith(url, kTypePrefix)) return;
+    if (internal || url == kInternalDetailUrl ||
+        !absl::StartsWith(url, kTypePrefix)) {
+      return;
+    }
     auto* any = rpc_status.add_details();
     any->set_type_url(std::string(url));
     any->set_value(std::string(payload));

@@ -12,6 +12,8 @@ namespace corebalance {
 // with an ErrorInfo (reason, domain "corebalance.v1") plus any BadRequest,
 // PreconditionFailure or ResourceInfo the error carries. INTERNAL errors lose
 // their message: it may describe internals; the server logs it instead.
+// Payloads other than google.rpc details, above all the internal detail
+// (internal_detail.h), are never sent.
 grpc::Status ToGrpcStatus(const absl::Status& status);
 
 // The reverse, for a service calling another: keeps code, message and details.

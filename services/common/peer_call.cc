@@ -8,6 +8,7 @@
 #include "services/common/authenticator.h"
 #include "services/common/errors.h"
 #include "services/common/grpc_status.h"
+#include "services/common/logging.h"
 
 namespace corebalance {
 
@@ -38,6 +39,22 @@ absl::Status PeerUnavailable(absl::string_view peer, absl::string_view why) {
                     absl::StrCat(absl::AsciiStrToUpper(peer), "_UNAVAILABLE"));
 }
 
+void LogPeerFailure(absl::string_view peer, absl::string_view method,
+                    const grpc::Status& status) {
+  const std::string code = absl::StatusCodeToString(
+      static_cast<absl::StatusCode>(status.error_code()));
+  if (method.empty()) {
+    log::Warn("peer_call_failed", {{"peer", std::string(peer)},
+                                   {"code", code},
+                                   {"error", status.error_message()}});
+    return;
+  }
+  log::Warn("peer_call_failed", {{"peer", std::string(peer)},
+                                 {"method", std::string(method)},
+                                 {"code", code},
+                                 {"error", status.error_message()}});
+}
+
 absl::Status MapPeerStatus(absl::string_view peer, const grpc::Status& status) {
   switch (status.error_code()) {
     case grpc::StatusCode::OK:
@@ -51,7 +68,9 @@ absl::Status MapPeerStatus(absl::string_view peer, const grpc::Status& status) {
     case grpc::StatusCode::DEADLINE_EXCEEDED:
       return PeerUnavailable(peer, "no answer in time");
     default:
-      return PeerUnavailable(peer, status.error_message());
+      // A channel's own text names the peer's address: logged, not passed on.
+      LogPeerFailure(peer, "", status);
+      return PeerUnavailable(peer, "no usable answer");
   }
 }
 

@@ -35,12 +35,20 @@ std::string ForwardedAuthorization(const grpc::CallbackServerContext& context);
 void PreparePeerCall(grpc::ClientContext& context, const OnBehalf& on_behalf,
                      absl::Time deadline);
 
-// UNAVAILABLE with reason "<PEER>_UNAVAILABLE".
+// UNAVAILABLE with reason "<PEER>_UNAVAILABLE". `why` reaches the caller:
+// a plain phrase, never the peer's or the channel's own text.
 absl::Status PeerUnavailable(absl::string_view peer, absl::string_view why);
+
+// Logs (warn, "peer_call_failed") why a call to the `peer` service (its
+// `method`, when given) failed: the code and the message, which can name
+// hosts and ports when the channel failed. Callers get a plain message.
+void LogPeerFailure(absl::string_view peer, absl::string_view method,
+                    const grpc::Status& status);
 
 // The peer's answer as ours: its verdicts about the request (NOT_FOUND,
 // PERMISSION_DENIED, ...) stand; anything saying it could not answer
-// becomes UNAVAILABLE, never INTERNAL.
+// becomes UNAVAILABLE, never INTERNAL, with a plain message (the peer's
+// own is logged).
 absl::Status MapPeerStatus(absl::string_view peer, const grpc::Status& status);
 
 }  // namespace corebalance

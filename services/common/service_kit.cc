@@ -9,6 +9,7 @@
 #include "absl/strings/strip.h"
 #include "absl/time/clock.h"
 #include "services/common/errors.h"
+#include "services/common/internal_detail.h"
 #include "services/common/logging.h"
 #include "services/common/principal_proto.h"
 #include "services/common/sha256.h"
@@ -132,6 +133,24 @@ absl::Status CheckBounds(const google::protobuf::Message* request,
   return InvalidArgumentError(violations);
 }
 
+// The caller gets a plain message (ToGrpcStatus); what lies behind it is
+// logged here, once per call: INTERNAL and UNKNOWN errors, and any status
+// with an internal detail (a database's text, internal_detail.h).
+void LogFailure(const MethodSpec& spec, const RpcCall& call,
+                const absl::Status& status) {
+  const bool internal = status.code() == absl::StatusCode::kInternal ||
+                        status.code() == absl::StatusCode::kUnknown;
+  const std::string detail = InternalDetail(status);
+  if (!internal && detail.empty()) return;
+  (internal ? log::Error : log::Warn)(
+      internal ? "rpc_internal_error" : "rpc_error_detail",
+      {{"method", spec.name},
+       {"request_id", call.request_id()},
+       {"code", absl::StatusCodeToString(status.code())},
+       {"error", std::string(status.message())},
+       {"detail", detail}});
+}
+
 }  // namespace
 
 outbox::ChangeEvents& RpcCall::Change() {
@@ -228,10 +247,9 @@ grpc::Status ServiceKit::Run(
   if (spec.audited && call.principal_.clinic_id != 0 && !call.peer_call_) {
     absl::Status audited = Audit(call, status);
     if (!audited.ok()) {
-      log::Error("audit_write_failed",
-                 {{"method", spec.name},
-                  {"request_id", call.request_id_},
-                  {"error", std::string(audited.message())}});
+      log::Error("audit_write_failed", {{"method", spec.name},
+                                        {"request_id", call.request_id_},
+                                        {"error", MessageAndDetail(audited)}});
       // A read must not answer unaudited; nothing was changed, so the
       // caller may retry. A refusal keeps its own answer.
       if (status.ok()) {
@@ -240,12 +258,7 @@ grpc::Status ServiceKit::Run(
       }
     }
   }
-  if (status.code() == absl::StatusCode::kInternal ||
-      status.code() == absl::StatusCode::kUnknown) {
-    log::Error(
-        "rpc_internal_error",
-        {{"method", spec.name}, {"error", std::string(status.message())}});
-  }
+  LogFailure(spec, call, status);
   // Calls between the deployment's own services are detail: debug level.
   const bool quiet = spec.internal || call.peer_call_;
   (quiet ? log::Debug : log::Info)(

@@ -5,6 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "services/common/authenticator.h"
 #include "services/common/grpc_status.h"
+#include "services/common/peer_call.h"
 #include "services/common/principal_proto.h"
 
 namespace corebalance::intake {
@@ -32,10 +33,10 @@ absl::StatusOr<std::optional<v1::StaffMember>> StaffDirectory::Find(
       return std::nullopt;
     case grpc::StatusCode::UNAVAILABLE:
     case grpc::StatusCode::DEADLINE_EXCEEDED:
+      LogPeerFailure("access", "LookupStaffMember", status);
       return absl::UnavailableError(
-          absl::StrCat("access service unavailable to check the assigned "
-                       "practitioner: ",
-                       status.error_message()));
+          "access service unavailable to check the assigned practitioner: "
+          "try again shortly");
     default:
       return FromGrpcStatus(status);
   }

@@ -5,6 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/time/clock.h"
+#include "services/common/internal_detail.h"
 #include "services/common/internal_key.h"
 #include "services/common/logging.h"
 #include "services/common/sql_time.h"
@@ -76,7 +77,7 @@ void Relay::Loop() {
     if (!moved.ok()) {
       log::Warn("outbox_relay_failed",
                 {{"service", outbox_->store().service()},
-                 {"error", std::string(moved.status().message())}});
+                 {"error", MessageAndDetail(moved.status())}});
       pause = options_.retry;
     } else {
       // A full batch: more may be waiting.
@@ -108,8 +109,11 @@ absl::StatusOr<int> Relay::RelayOnce(absl::Time deadline) {
   v1::WriteAuditEventsResponse response;
   grpc::Status status = stub_->WriteAuditEvents(&context, request, &response);
   if (!status.ok()) {
-    return absl::UnavailableError(absl::StrCat(
-        "the audit log did not take the batch (", status.error_code(), ")"));
+    // The access service's own words, for the log line in Loop.
+    return WithInternalDetail(absl::UnavailableError(absl::StrCat(
+                                  "the audit log did not take the batch (",
+                                  status.error_code(), ")")),
+                              status.error_message());
   }
   std::vector<int64_t> done;
   for (size_t i = 0; i < pending->size(); ++i) {

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "absl/time/clock.h"
+#include "services/common/internal_detail.h"
 #include "services/common/logging.h"
 
 namespace corebalance::progress {
@@ -90,7 +91,7 @@ void AlertFeed::PollOnce() {
           alerts_->LastSeq(filter.clinic_id, deadline);
       if (!seq.ok()) {
         log::Warn("alert_feed_failed",
-                  {{"error", std::string(seq.status().message())}});
+                  {{"error", MessageAndDetail(seq.status())}});
         return;
       }
       it = last_seq.emplace(filter.clinic_id, *seq).first;
@@ -101,7 +102,7 @@ void AlertFeed::PollOnce() {
                                  filter.kind, *after, kBatch, deadline);
     if (!found.ok()) {
       log::Warn("alert_feed_failed",
-                {{"error", std::string(found.status().message())}});
+                {{"error", MessageAndDetail(found.status())}});
       return;
     }
     // A short read saw everything up to the clinic's last seq (read first).

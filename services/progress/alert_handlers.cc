@@ -5,6 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "services/common/errors.h"
+#include "services/common/internal_detail.h"
 #include "services/common/logging.h"
 #include "services/common/page_token.h"
 #include "services/common/resource_id.h"
@@ -99,7 +100,7 @@ void ProgressServiceImpl::RaiseAfterCommit(const RpcCall& call,
     log::Warn("session_alerts_not_raised",
               {{"patient", absl::StrCat("patients/", patient_id)},
                {"request_id", call.request_id()},
-               {"error", std::string(raised.message())}});
+               {"error", MessageAndDetail(raised)}});
   }
 }
 

@@ -6,6 +6,7 @@
 #include "absl/time/clock.h"
 #include "services/common/authenticator.h"
 #include "services/common/grpc_status.h"
+#include "services/common/internal_detail.h"
 #include "services/common/logging.h"
 #include "services/common/principal_proto.h"
 #include "services/common/status_macros.h"
@@ -139,7 +140,7 @@ void AlertScanner::Loop(absl::Duration interval) {
     if (absl::IsCancelled(result.status())) return;
     if (!result.ok()) {
       log::Warn("alert_scan_failed",
-                {{"error", std::string(result.status().message())}});
+                {{"error", MessageAndDetail(result.status())}});
       continue;
     }
     log::Info("alert_scan", {{"plans", absl::StrCat(result->plans)},

@@ -7,6 +7,7 @@
 #include "services/access/access_store.h"
 #include "services/access/audit_store.h"
 #include "services/access/bootstrap.h"
+#include "services/common/internal_detail.h"
 #include "services/common/logging.h"
 #include "services/outbox/gap_check.h"
 #include "services/outbox/outbox.h"
@@ -23,7 +24,9 @@ namespace {
 constexpr absl::Duration kCommandTimeout = absl::Seconds(60);
 
 int Fail(const absl::Status& status) {
-  std::cerr << "corebalance-server: " << status.message() << "\n";
+  // Operators read this: the database's own text, not just the plain
+  // message a caller would get.
+  std::cerr << "corebalance-server: " << MessageAndDetail(status) << "\n";
   return 1;
 }
 

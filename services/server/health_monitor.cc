@@ -1,6 +1,7 @@
 #include "services/server/health_monitor.h"
 
 #include "absl/time/clock.h"
+#include "services/common/internal_detail.h"
 #include "services/common/logging.h"
 
 namespace corebalance::server {
@@ -56,7 +57,7 @@ void HealthMonitor::CheckOnce() {
       log::Info("health", {{"status", "SERVING"}});
     } else {
       log::Warn("health", {{"status", "NOT_SERVING"},
-                           {"reason", std::string(status.message())}});
+                           {"reason", MessageAndDetail(status)}});
     }
     last_serving_ = serving;
   }

@@ -66,10 +66,12 @@ absl::StatusOr<std::unique_ptr<Connection>> Connection::Open(
     connection->Execute("SET time_zone = '+00:00'");
     connection->Execute(kSqlMode);
   } catch (const sql::SQLException& e) {
-    // Whatever went wrong, no usable connection could be opened.
-    return absl::UnavailableError(
-        absl::StrCat("cannot open a database connection to ",
-                     RedactedUrl(config), ": ", SqlErrorToStatus(e).message()));
+    // Whatever went wrong, no usable connection could be opened. Where to
+    // and why is for the logs: callers (even unauthenticated ones, through
+    // the authenticator) only learn that the database is unavailable.
+    return DatabaseUnavailableError(absl::StrCat(
+        "cannot open a database connection to ", RedactedUrl(config), ": ",
+        InternalDetail(SqlErrorToStatus(e))));
   }
   return connection;
 }

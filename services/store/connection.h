@@ -28,8 +28,9 @@ class Connection {
  public:
   // Connects and sets up the session (utf8mb4, UTC, READ COMMITTED,
   // autocommit, strict sql_mode). UNAVAILABLE when the server cannot be
-  // reached or refuses the login. Never sets OPT_RECONNECT: a silent
-  // reconnect would lose session state and open transactions.
+  // reached or refuses the login: a plain message, the server's address and
+  // error in its internal detail (sql_error.h). Never sets OPT_RECONNECT: a
+  // silent reconnect would lose session state and open transactions.
   static absl::StatusOr<std::unique_ptr<Connection>> Open(
       const MysqlConfig& config, absl::Time deadline);
 

@@ -120,11 +120,13 @@ absl::Status Apply(Connection& c, const Migration& m) {
         index < statements.size()
             ? absl::StrCat("statement ", index + 1, " of ", statements.size())
             : std::string("recording it");
+    // For the operator running the migration (CLI stderr): the server's own
+    // (redacted) text, not the plain sentence a caller would get.
     absl::Status status(cause.code(),
                         absl::StrCat("migration ", Describe(m), " failed at ",
-                                     where, ": ", cause.message()));
+                                     where, ": ", InternalDetail(cause)));
     cause.ForEachPayload([&](absl::string_view url, const absl::Cord& payload) {
-      status.SetPayload(url, payload);
+      if (url != kInternalDetailUrl) status.SetPayload(url, payload);
     });
     return status;
   }

@@ -11,6 +11,7 @@
 #include "absl/synchronization/mutex.h"
 #include "services/store/driver.h"
 #include "services/store/run.h"
+#include "services/store/sql_error.h"
 
 namespace corebalance::store {
 
@@ -100,11 +101,15 @@ absl::StatusOr<Pool::Lease> Pool::Acquire(absl::Time deadline) {
       absl::MutexLock lock(&s.mu);
       if (!s.mu.AwaitWithDeadline(absl::Condition(&s, &Shared::CanProceed),
                                   wait_until)) {
-        return absl::ResourceExhaustedError(absl::StrCat(
-            "all ", config_.pool_size, " database connections are busy"));
+        return WithInternalDetail(
+            absl::ResourceExhaustedError(
+                "the server is busy: try again shortly"),
+            absl::StrCat("all ", config_.pool_size,
+                         " database connections are busy"));
       }
       if (s.closed) {
-        return absl::UnavailableError("the database connection pool is closed");
+        return DatabaseUnavailableError(
+            "the database connection pool is closed");
       }
       if (!s.idle.empty()) {
         Shared::Idle& last = s.idle.back();
@@ -139,7 +144,9 @@ absl::Status Pool::Ping(absl::Time deadline) {
   return WithConnection(*this, deadline, [](Connection& c) -> absl::Status {
     std::unique_ptr<sql::ResultSet> rows = c.Query("SELECT 1");
     if (!rows->next() || rows->getInt(1) != 1) {
-      return absl::InternalError("SELECT 1 did not return 1");
+      return WithInternalDetail(
+          absl::InternalError("the database gave an unexpected answer"),
+          "SELECT 1 did not return 1");
     }
     return absl::OkStatus();
   });

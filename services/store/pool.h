@@ -53,7 +53,8 @@ class Pool {
   // RESOURCE_EXHAUSTED when no connection frees up within
   // min(checkout_timeout, deadline); UNAVAILABLE when a new connection cannot
   // be opened (database down) or the pool is closed. Never hangs: waiting is
-  // bounded by the checkout timeout, opening by the connect timeout.
+  // bounded by the checkout timeout, opening by the connect timeout. The
+  // messages are plain; the cause is in the internal detail (sql_error.h).
   absl::StatusOr<Lease> Acquire(absl::Time deadline = absl::InfiniteFuture());
 
   // For health checks: SELECT 1 on a pooled connection.

@@ -9,6 +9,9 @@
 namespace corebalance::store {
 namespace {
 
+constexpr absl::string_view kDatabaseUnavailableMessage =
+    "the database is unavailable: try again shortly";
+
 absl::StatusCode CodeFor(const sql::SQLException& e) {
   if (IsConnectionLost(e)) return absl::StatusCode::kUnavailable;
   switch (e.getErrorCode()) {
@@ -22,6 +25,24 @@ absl::StatusCode CodeFor(const sql::SQLException& e) {
       return absl::StatusCode::kFailedPrecondition;
     default:
       return absl::StatusCode::kInternal;
+  }
+}
+
+// What a caller is told: one plain sentence per kind of failure.
+absl::string_view PlainMessage(absl::StatusCode code, int error) {
+  switch (code) {
+    case absl::StatusCode::kUnavailable:
+      return kDatabaseUnavailableMessage;
+    case absl::StatusCode::kAborted:
+      return "the change conflicted with a concurrent one: retry";
+    case absl::StatusCode::kAlreadyExists:
+      return "conflicts with an existing record";
+    case absl::StatusCode::kFailedPrecondition:
+      return error == mysql_errno::kRowIsReferenced
+                 ? "other records still refer to this one"
+                 : "refers to a record that does not exist";
+    default:
+      return "the database could not complete the request";
   }
 }
 
@@ -39,12 +60,19 @@ std::string SafeMessage(const sql::SQLException& e) {
 }  // namespace
 
 absl::Status SqlErrorToStatus(const sql::SQLException& e) {
-  absl::Status status(
-      CodeFor(e), absl::StrCat("MySQL error ", e.getErrorCode(), " (SQLSTATE ",
-                               e.getSQLState(), "): ", SafeMessage(e)));
+  const absl::StatusCode code = CodeFor(e);
+  absl::Status status = WithInternalDetail(
+      absl::Status(code, PlainMessage(code, e.getErrorCode())),
+      absl::StrCat("MySQL error ", e.getErrorCode(), " (SQLSTATE ",
+                   e.getSQLState(), "): ", SafeMessage(e)));
   status.SetPayload(kMysqlErrnoPayload,
                     absl::Cord(absl::StrCat(e.getErrorCode())));
   return status;
+}
+
+absl::Status DatabaseUnavailableError(absl::string_view detail) {
+  return WithInternalDetail(absl::UnavailableError(kDatabaseUnavailableMessage),
+                            detail);
 }
 
 bool IsClientError(const sql::SQLException& e) {

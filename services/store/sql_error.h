@@ -10,15 +10,21 @@
 //   1451/1452 foreign key              -> FAILED_PRECONDITION
 //   anything else                      -> INTERNAL
 //
+// The message is a plain sentence for callers, chosen by the error ("the
+// database is unavailable: try again shortly"); it never holds database
+// text, hosts or SQL. What the server said goes into the status's internal
+// detail (services/common/internal_detail.h), for logs and operators:
+// "MySQL error 1062 (SQLSTATE 23000): duplicate entry '?' for key 'PRIMARY'".
 // Server messages can quote the values that failed (a duplicate e-mail, an
-// out-of-range number): every quoted literal is replaced by '?', so a
-// status never carries patient data. Identifiers (`table`, key names) stay.
+// out-of-range number): every quoted literal is replaced by '?', so not even
+// the detail carries patient data. Identifiers (`table`, key names) stay.
 
 #include <optional>
 #include <string>
 
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
+#include "services/common/internal_detail.h"
 
 namespace sql {
 class SQLException;
@@ -47,6 +53,17 @@ inline constexpr absl::string_view kMysqlErrnoPayload =
     "corebalance.store/mysql_errno";
 
 absl::Status SqlErrorToStatus(const sql::SQLException& e);
+
+// UNAVAILABLE with the message callers get when the database cannot be used
+// (down, unreachable, refusing the login, pool closed) and `detail` as its
+// internal detail.
+absl::Status DatabaseUnavailableError(absl::string_view detail);
+
+// The internal detail of a status made here ("" when none): the MySQL error
+// number, SQLSTATE and redacted server text, or the server that could not be
+// reached. For logs and operator output (the migration runner, the CLI),
+// never for a caller.
+using ::corebalance::InternalDetail;
 
 // A CR_* error raised by the client library itself (2000-2999).
 bool IsClientError(const sql::SQLException& e);

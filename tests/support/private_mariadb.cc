@@ -278,8 +278,8 @@ absl::Status PrivateMariaDb::WaitUntilReady() {
   }
   return absl::DeadlineExceededError(
       absl::StrCat("mariadbd did not accept logins within ",
-                   absl::FormatDuration(kStartTimeout), ": ", last.message(),
-                   "\nits log:\n", Tail(log_path())));
+                   absl::FormatDuration(kStartTimeout), ": ",
+                   MessageAndDetail(last), "\nits log:\n", Tail(log_path())));
 }
 
 absl::Status PrivateMariaDb::Stop() {

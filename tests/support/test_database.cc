@@ -71,7 +71,7 @@ TestDatabase::TestDatabase(const store::MysqlConfig& server) : config_(server) {
   if (!created.ok()) {
     throw std::runtime_error(absl::StrCat("cannot create test database on ",
                                           store::RedactedUrl(server), ": ",
-                                          created.message()));
+                                          MessageAndDetail(created)));
   }
 }
 
@@ -81,8 +81,7 @@ TestDatabase::~TestDatabase() {
       absl::StrCat("DROP DATABASE IF EXISTS `", config_.database, "`"));
   if (!dropped.ok()) {
     std::fprintf(stderr, "TestDatabase: could not drop %s: %s\n",
-                 config_.database.c_str(),
-                 std::string(dropped.message()).c_str());
+                 config_.database.c_str(), MessageAndDetail(dropped).c_str());
   }
 }
 

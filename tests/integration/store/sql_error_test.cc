@@ -9,6 +9,7 @@
 #include "services/store/pool.h"
 #include "services/store/run.h"
 #include "tests/integration/store/query_helpers.h"
+#include "tests/support/free_port.h"
 #include "tests/support/test_database.h"
 
 namespace corebalance::store_test {
@@ -55,8 +56,11 @@ TEST_F(SqlErrorTest, DuplicateKeyIsAlreadyExistsNamingTheKeyNotTheValue) {
   ASSERT_TRUE(Write(insert, 1, "jane.doe@example.com").ok());
   const absl::Status status = Write(insert, 2, "jane.doe@example.com");
   EXPECT_EQ(status.code(), absl::StatusCode::kAlreadyExists) << status;
-  EXPECT_THAT(status.message(), HasSubstr("uq_patients_email"));
-  EXPECT_THAT(status.message(), Not(HasSubstr("jane.doe")));
+  // The message is for callers and plain; the key is named in the internal
+  // detail, for the server's log. Neither holds the value.
+  EXPECT_EQ(status.message(), "conflicts with an existing record");
+  EXPECT_THAT(store::InternalDetail(status), HasSubstr("uq_patients_email"));
+  EXPECT_THAT(store::InternalDetail(status), Not(HasSubstr("jane.doe")));
   EXPECT_EQ(store::MysqlErrno(status), 1062);
 }
 
@@ -65,6 +69,24 @@ TEST_F(SqlErrorTest, MissingParentRowIsFailedPrecondition) {
       Write("INSERT INTO visits (id, patient_id) VALUES (?, CAST(? AS SIGNED))",
             1, "999");
   EXPECT_EQ(status.code(), absl::StatusCode::kFailedPrecondition) << status;
+}
+
+TEST_F(SqlErrorTest, UnreachableServerIsUnavailableWithThePlaceInTheDetail) {
+  store::MysqlConfig config = db_.config();
+  config.port = test::PickFreePort();  // nothing listens there
+  config.connect_timeout = absl::Seconds(2);
+  Pool pool(config);
+  const absl::Status status =
+      store::WithConnection(pool, absl::Now() + absl::Seconds(5),
+                            [](Connection&) { return absl::OkStatus(); });
+  EXPECT_EQ(status.code(), absl::StatusCode::kUnavailable) << status;
+  EXPECT_EQ(status.message(), "the database is unavailable: try again shortly");
+  for (const std::string& text :
+       {std::string("MySQL"), config.host, std::to_string(config.port),
+        config.user + "@"}) {
+    EXPECT_THAT(status.message(), Not(HasSubstr(text)));
+    EXPECT_THAT(store::InternalDetail(status), HasSubstr(text));
+  }
 }
 
 TEST_F(SqlErrorTest, ServerErrorKeepsTheConnection) {
@@ -82,6 +104,9 @@ TEST_F(SqlErrorTest, ServerErrorKeepsTheConnection) {
       });
   EXPECT_EQ(bad.code(), absl::StatusCode::kInternal);
   EXPECT_EQ(store::MysqlErrno(bad), 1146);
+  EXPECT_EQ(bad.message(), "the database could not complete the request");
+  EXPECT_THAT(store::InternalDetail(bad),
+              HasSubstr("MySQL error 1146 (SQLSTATE 42S02)"));
   // A server error says nothing bad about the connection: it is kept.
   EXPECT_EQ(connection_id().value_or(-1), *before);
 }

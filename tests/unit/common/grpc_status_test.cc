@@ -8,6 +8,7 @@
 #include "google/rpc/status.pb.h"
 #include "gtest/gtest.h"
 #include "services/common/errors.h"
+#include "services/common/internal_detail.h"
 #include "tests/unit/common/status_details.h"
 
 namespace corebalance {
@@ -124,6 +125,27 @@ TEST(ToGrpcStatus, OtherCodesKeepTheirMessage) {
   const auto reasons = DetailsOf<google::rpc::ErrorInfo>(RpcStatusOf(status));
   ASSERT_EQ(reasons.size(), 1u);
   EXPECT_EQ(reasons[0].reason(), "DATABASE_UNAVAILABLE");
+}
+
+TEST(ToGrpcStatus, NeverSendsTheInternalDetail) {
+  const std::string detail =
+      "cannot open a database connection to mysql://root@10.0.0.7:3306/cb: "
+      "MySQL error 2003";
+  for (absl::StatusCode code :
+       {absl::StatusCode::kUnavailable, absl::StatusCode::kAlreadyExists,
+        absl::StatusCode::kInternal}) {
+    const grpc::Status status = ToGrpcStatus(
+        WithInternalDetail(absl::Status(code, "plain words"), detail));
+    EXPECT_THAT(status.error_message(), Not(HasSubstr("MySQL")));
+    for (const std::string& text :
+         {std::string("MySQL"), std::string("10.0.0.7"),
+          std::string(kInternalDetailUrl)}) {
+      EXPECT_THAT(status.error_details(), Not(HasSubstr(text)))
+          << absl::StatusCodeToString(code);
+    }
+    // Still one detail: the ErrorInfo.
+    EXPECT_EQ(RpcStatusOf(status).details_size(), 1);
+  }
 }
 
 class GrpcRoundTrip : public ::testing::TestWithParam<absl::Status> {};
