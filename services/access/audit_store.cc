@@ -204,7 +204,8 @@ absl::StatusOr<std::vector<ChainReport>> AuditStore::VerifyAll(
         }
         std::vector<ChainReport> reports;
         for (const auto& [clinic_id, head] : heads) {
-          ChainReport report{clinic_id, 0, std::nullopt};
+          ChainReport report;
+          report.clinic_id = clinic_id;
           std::string prev = GenesisHash();
           int64_t next_seq = 1;
           for (;;) {

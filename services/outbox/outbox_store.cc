@@ -53,38 +53,43 @@ OutboxStore::OutboxStore(std::string service)
       table_(absl::StrCat(service_, "_outbox")),
       heads_(absl::StrCat(service_, "_outbox_heads")) {}
 
-int64_t OutboxStore::Reserve(Connection& c, int64_t clinic_id, Stream stream,
-                             int64_t count) const {
-  // LAST_INSERT_ID(expr) hands the new value back to this connection only;
-  // the row stays locked until commit, so seqs are gap-free and commit in
-  // order per clinic.
+void OutboxStore::Insert(Connection& c, int64_t clinic_id, Stream stream,
+                         const std::vector<Row>& rows, absl::Time now) const {
+  const int64_t n = static_cast<int64_t>(rows.size());
+  // The clinic's head row takes the n numbers; it stays locked until
+  // commit, so seqs are gap-free and commit in order per clinic.
+  // LAST_INSERT_ID(expr) hands the new last seq to this connection only.
   Update(c,
          absl::StrCat("INSERT INTO ", heads_,
                       " (clinic_id, stream, last_seq) VALUES (?, ?,"
                       " LAST_INSERT_ID(?)) ON DUPLICATE KEY UPDATE"
                       " last_seq = LAST_INSERT_ID(last_seq + ?)"),
-         clinic_id, StreamCode(stream), count, count);
-  auto rs = c.Query("SELECT LAST_INSERT_ID() AS last");
-  rs->next();
-  return rs->getInt64("last") - count + 1;
-}
-
-void OutboxStore::Insert(Connection& c, int64_t clinic_id, Stream stream,
-                         int64_t first_seq, const std::vector<Row>& rows,
-                         absl::Time now) const {
+         clinic_id, StreamCode(stream), n, n);
+  const char* row_sql = "?, ?, ?, ?, ?, ?, ?, ?";
+  int64_t first_seq = 0;
+  if (n == 1) {
+    // The common case in one round trip less: inside the INSERT,
+    // LAST_INSERT_ID() is still the previous statement's value.
+    row_sql = "?, ?, ?, LAST_INSERT_ID(), ?, ?, ?, ?";
+  } else {
+    // Several statements follow, and each changes LAST_INSERT_ID().
+    auto rs = c.Query("SELECT LAST_INSERT_ID() AS last");
+    rs->next();
+    first_seq = rs->getInt64("last") - n + 1;
+  }
   store::ForEachChunk(rows.size(), [&](size_t first, size_t count) {
     sql::PreparedStatement& st = c.Prepare(absl::StrCat(
         "INSERT INTO ", table_,
         " (event_id, clinic_id, stream, seq, event_type, patient, payload,"
         " create_time) VALUES ",
-        store::RowPlaceholders(count, "?, ?, ?, ?, ?, ?, ?, ?")));
+        store::RowPlaceholders(count, row_sql)));
     st.clearParameters();
     int p = 1;
     for (size_t i = first; i < first + count; ++i) {
       store::BindOne(st, p++, rows[i].event_id);
       store::BindOne(st, p++, clinic_id);
       store::BindOne(st, p++, StreamCode(stream));
-      store::BindOne(st, p++, first_seq + static_cast<int64_t>(i));
+      if (n > 1) store::BindOne(st, p++, first_seq + static_cast<int64_t>(i));
       store::BindOne(st, p++, rows[i].type);
       store::BindOne(st, p++, rows[i].patient);
       store::BindOne(st, p++, rows[i].payload);
@@ -105,9 +110,7 @@ void OutboxStore::AppendAudit(Connection& c, int64_t clinic_id,
     *e.mutable_event_time() = ToProtoTime(now);
     rows.push_back({NewEventId(), "audit", e.patient(), Encode(e)});
   }
-  const int64_t first =
-      Reserve(c, clinic_id, Stream::kAudit, static_cast<int64_t>(rows.size()));
-  Insert(c, clinic_id, Stream::kAudit, first, rows, now);
+  Insert(c, clinic_id, Stream::kAudit, rows, now);
 }
 
 void OutboxStore::Append(Connection& c, ChangeEvents& events,
@@ -125,19 +128,16 @@ void OutboxStore::AppendDomain(Connection& c, int64_t clinic_id,
                                std::vector<v1::DomainEvent>& events) const {
   if (events.empty()) return;
   const absl::Time now = NowMicros();
-  const int64_t first = Reserve(c, clinic_id, Stream::kDomain,
-                                static_cast<int64_t>(events.size()));
   std::vector<Row> rows;
-  for (size_t i = 0; i < events.size(); ++i) {
-    v1::DomainEvent& e = events[i];
+  for (v1::DomainEvent& e : events) {
     e.set_event_id(NewEventId());
     e.set_clinic(absl::StrCat("clinics/", clinic_id));
     e.set_source(service_);
-    e.set_source_seq(first + static_cast<int64_t>(i));
+    // source_seq is the row's seq column, set when the event is read.
     *e.mutable_event_time() = ToProtoTime(now);
     rows.push_back({e.event_id(), e.type(), e.patient(), Encode(e)});
   }
-  Insert(c, clinic_id, Stream::kDomain, first, rows, now);
+  Insert(c, clinic_id, Stream::kDomain, rows, now);
 }
 
 absl::Status OutboxStore::AppendAuditNow(

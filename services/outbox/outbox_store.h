@@ -91,20 +91,15 @@ class OutboxStore {
                                         int64_t clinic_id) const;
 
  private:
-  // Reserves `count` sequence numbers of the clinic's stream; returns the
-  // first.
-  int64_t Reserve(store::Connection& c, int64_t clinic_id, Stream stream,
-                  int64_t count) const;
   struct Row {
     std::string event_id;
     std::string type;
     std::string patient;
     std::string payload;  // serialized proto
   };
-  // Writes `rows` as seqs first_seq, first_seq + 1, ...
+  // Writes `rows` as the clinic's next seqs of `stream`.
   void Insert(store::Connection& c, int64_t clinic_id, Stream stream,
-              int64_t first_seq, const std::vector<Row>& rows,
-              absl::Time now) const;
+              const std::vector<Row>& rows, absl::Time now) const;
 
   const std::string service_;
   const std::string table_;

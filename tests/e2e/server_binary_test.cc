@@ -38,6 +38,17 @@ ProcessResult Server(const std::vector<std::string>& args,
   return RunProcess(argv, {{"COREBALANCE_MYSQL_URL", url}});
 }
 
+// Migrates `db` and bootstraps San Clemente with the binary; the admin token
+// (empty when either failed).
+std::string MigrateAndBootstrap(const test::TestDatabase& db) {
+  if (Server({"migrate"}, db.url()).exit_code != 0) return {};
+  const std::string out =
+      Server({"bootstrap", "--clinic", "San Clemente", "--admin-name", "A"},
+             db.url())
+          .out;
+  return out.substr(0, out.find('\n'));
+}
+
 int CountRows(const test::TestDatabase& db, const std::string& sql) {
   store::Pool pool(db.config());
   auto count =
@@ -172,13 +183,8 @@ TEST(ServerBinaryTest, PortInUseIsAClearError) {
 // succeeding through the drain delay, then a clean exit 0.
 TEST(ServerBinaryTest, ServesFromEnvironmentAndDrainsOnSigterm) {
   test::TestDatabase db;
-  ASSERT_EQ(Server({"migrate"}, db.url()).exit_code, 0);
-  const std::string token =
-      Server({"bootstrap", "--clinic", "San Clemente", "--admin-name", "A"},
-             db.url())
-          .out;
-  ASSERT_FALSE(token.empty());
-  const std::string admin = token.substr(0, token.find('\n'));
+  const std::string admin = MigrateAndBootstrap(db);
+  ASSERT_FALSE(admin.empty());
   const int port = test::PickFreePort();
   Process server({ServerBinary()},
                  {{"COREBALANCE_MYSQL_URL", db.url()},
@@ -245,12 +251,8 @@ TEST(ServerBinaryTest, ServesFromEnvironmentAndDrainsOnSigterm) {
 // after a restart each reaches the log exactly once.
 TEST(ServerBinaryTest, KillNineBeforeTheRelayLosesNoAuditEvent) {
   test::TestDatabase db;
-  ASSERT_EQ(Server({"migrate"}, db.url()).exit_code, 0);
-  const std::string token =
-      Server({"bootstrap", "--clinic", "San Clemente", "--admin-name", "A"},
-             db.url())
-          .out;
-  const std::string admin = token.substr(0, token.find('\n'));
+  const std::string admin = MigrateAndBootstrap(db);
+  ASSERT_FALSE(admin.empty());
   const int port = test::PickFreePort();
   const std::map<std::string, std::string> env{
       {"COREBALANCE_MYSQL_URL", db.url()},

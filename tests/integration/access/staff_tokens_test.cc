@@ -198,11 +198,16 @@ TEST_F(StaffTokensTest, ExpiredTokenDoesNotAuthenticate) {
   v1::IssueApiTokenRequest issue;
   issue.mutable_api_token()->set_display_name("Short-lived");
   auto* expire = issue.mutable_api_token()->mutable_expire_time();
-  expire->set_seconds(absl::ToUnixSeconds(absl::Now() + absl::Seconds(1)));
+  // Whole seconds, at least a second ahead: still in the future when the
+  // server checks it (a second ahead of a truncated now could already be
+  // past, which the server rightly refuses).
+  const absl::Time expires =
+      absl::FromUnixSeconds(absl::ToUnixSeconds(absl::Now()) + 2);
+  expire->set_seconds(absl::ToUnixSeconds(expires));
   v1::IssueApiTokenResponse issued;
   ASSERT_TRUE(
       Stub()->IssueApiToken(Context(Admin()).get(), issue, &issued).ok());
-  absl::SleepFor(absl::Milliseconds(1500));
+  while (absl::Now() <= expires) absl::SleepFor(absl::Milliseconds(20));
   v1::CallerIdentity me;
   // The server caches negative answers only briefly and positive ones are not
   // yet cached for this token: it must be refused now.
