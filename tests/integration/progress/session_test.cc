@@ -6,6 +6,7 @@
 #include "absl/time/clock.h"
 #include "services/common/sql_time.h"
 #include "tests/integration/progress/progress_fixture.h"
+#include "tests/support/error_details.h"
 
 namespace corebalance::test {
 namespace {
@@ -103,6 +104,30 @@ TEST_F(SessionTest, RetriedLogCreatesOneSession) {
   for (auto& t : threads) t.join();
   for (const auto& o : outs) EXPECT_EQ(o.name(), outs[0].name());
   EXPECT_EQ(AllSessions(patient).size(), 2u);
+}
+
+// The same request id for another patient used to answer with the first
+// patient's session (and audit it under the second); now it is refused.
+TEST_F(SessionTest, ARequestIdReusedForAnotherPatientOrBodyIsRefused) {
+  const v1::Plan a = PatientWithPlan();
+  const v1::Plan b = PatientWithPlan();
+  v1::Session first;
+  ASSERT_TRUE(
+      Log(PatientOf(a.name()), GoodSession(a), &first, "shared-1").ok());
+
+  v1::Session other;
+  grpc::Status s = Log(PatientOf(b.name()), GoodSession(b), &other, "shared-1");
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_TRUE(Violations(s).count("request_id")) << s.error_message();
+  EXPECT_EQ(other.name(), "");
+  EXPECT_TRUE(AllSessions(PatientOf(b.name())).empty());
+
+  v1::Session changed = GoodSession(a);
+  changed.set_notes("a different session");
+  s = Log(PatientOf(a.name()), changed, &other, "shared-1");
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_TRUE(Violations(s).count("request_id"));
+  EXPECT_EQ(AllSessions(PatientOf(a.name())).size(), 1u);
 }
 
 TEST_F(SessionTest, PainAfter24hReclassifiesTheSession) {
