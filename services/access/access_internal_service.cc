@@ -44,13 +44,6 @@ v1::CallerIdentity IdentityOf(const TokenPrincipal& found) {
   return IdentityFromPrincipal(p);
 }
 
-// Failures that say nothing about the record: try the batch again later.
-bool IsTransient(const absl::Status& s) {
-  return absl::IsUnavailable(s) || absl::IsAborted(s) ||
-         absl::IsDeadlineExceeded(s) || absl::IsResourceExhausted(s) ||
-         absl::IsCancelled(s);
-}
-
 AuditRow RowOf(const v1::AuditRecord& record) {
   v1::AuditEvent e = record.event();
   // Whatever a sender did, no field exceeds its column.
@@ -148,14 +141,14 @@ grpc::ServerUnaryReactor* AccessInternalServiceImpl::WriteAuditEvents(
             continue;
           }
           // The log itself is down: the relay retries the whole batch.
-          if (IsTransient(seqs.status())) return seqs.status();
+          if (IsTransientFailure(seqs.status())) return seqs.status();
           // Something in the batch is refused: one by one, so only the
           // record at fault is set aside.
           for (int i : indexes) {
             auto one = append({i});
             if (one.ok()) {
               record({i}, *one);
-            } else if (IsTransient(one.status())) {
+            } else if (IsTransientFailure(one.status())) {
               return one.status();
             } else {
               reject(i, absl::IsNotFound(one.status())

@@ -99,4 +99,10 @@ std::string ReasonOf(const absl::Status& status) {
   }
 }
 
+bool IsTransientFailure(const absl::Status& status) {
+  return absl::IsUnavailable(status) || absl::IsAborted(status) ||
+         absl::IsDeadlineExceeded(status) ||
+         absl::IsResourceExhausted(status) || absl::IsCancelled(status);
+}
+
 }  // namespace corebalance

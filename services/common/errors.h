@@ -49,6 +49,10 @@ absl::Status EtagMismatchError(absl::string_view resource_name);
 // Sets the ErrorInfo reason carried by `status` (replacing any earlier one).
 absl::Status WithReason(absl::Status status, absl::string_view reason);
 
+// A failure that says nothing about the request itself (the database or a
+// peer away, a deadline, a busy pool, a lost race): worth trying again as is.
+bool IsTransientFailure(const absl::Status& status);
+
 // The ErrorInfo reason carried by `status`, or a default for its code.
 std::string ReasonOf(const absl::Status& status);
 

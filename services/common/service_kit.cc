@@ -36,36 +36,46 @@ std::string BearerToken(grpc::CallbackServerContext* context) {
   return std::string(value);
 }
 
-// The resource a request is about: its `name` or `parent` field, or the
-// `name` of its resource field (e.g. UpdatePatientRequest.patient.name).
-std::string ResourceNamed(const google::protobuf::Message& request) {
+// A string field's value when `message` has it singular, else empty.
+std::string StringField(const google::protobuf::Message& message,
+                        const char* field) {
+  const auto* f = message.GetDescriptor()->FindFieldByName(field);
+  if (f == nullptr || f->is_repeated() ||
+      f->type() != google::protobuf::FieldDescriptor::TYPE_STRING) {
+    return {};
+  }
+  return message.GetReflection()->GetString(message, f);
+}
+
+// Calls fn(path, value) for each resource name a request carries, in this
+// order: its `name`, its `parent`, and the `name` of each resource field
+// set (e.g. UpdatePatientRequest.patient.name as "patient.name").
+template <typename Fn>
+void ForEachResourceName(const google::protobuf::Message& request, Fn fn) {
+  for (const char* field : {"name", "parent"}) {
+    fn(std::string(field), StringField(request, field));
+  }
   const auto* descriptor = request.GetDescriptor();
   const auto* reflection = request.GetReflection();
-  for (const char* field : {"name", "parent"}) {
-    const auto* f = descriptor->FindFieldByName(field);
-    if (f != nullptr &&
-        f->type() == google::protobuf::FieldDescriptor::TYPE_STRING &&
-        !f->is_repeated()) {
-      std::string value = reflection->GetString(request, f);
-      if (!value.empty()) return value;
-    }
-  }
   for (int i = 0; i < descriptor->field_count(); ++i) {
     const auto* f = descriptor->field(i);
     if (f->type() != google::protobuf::FieldDescriptor::TYPE_MESSAGE ||
         f->is_repeated() || !reflection->HasField(request, f)) {
       continue;
     }
-    const auto& inner = reflection->GetMessage(request, f);
-    const auto* name = inner.GetDescriptor()->FindFieldByName("name");
-    if (name != nullptr &&
-        name->type() == google::protobuf::FieldDescriptor::TYPE_STRING &&
-        !name->is_repeated()) {
-      std::string value = inner.GetReflection()->GetString(inner, name);
-      if (!value.empty()) return value;
-    }
+    fn(absl::StrCat(f->name(), ".name"),
+       StringField(reflection->GetMessage(request, f), "name"));
   }
-  return {};
+}
+
+// The resource a request is about: the first name ForEachResourceName finds.
+std::string ResourceNamed(const google::protobuf::Message& request) {
+  std::string found;
+  ForEachResourceName(request,
+                      [&](const std::string&, const std::string& value) {
+                        if (found.empty()) found = value;
+                      });
+  return found;
 }
 
 // "patients/{id}" when `resource` is a patient or lies below one.
@@ -86,17 +96,6 @@ v1::AuditEvent::Outcome OutcomeOf(const absl::Status& status) {
   return v1::AuditEvent::OUTCOME_FAILED;
 }
 
-// A string field's value when `message` has it singular, else empty.
-std::string StringField(const google::protobuf::Message& message,
-                        const char* field) {
-  const auto* f = message.GetDescriptor()->FindFieldByName(field);
-  if (f == nullptr || f->is_repeated() ||
-      f->type() != google::protobuf::FieldDescriptor::TYPE_STRING) {
-    return {};
-  }
-  return message.GetReflection()->GetString(message, f);
-}
-
 // Resource names and request ids over their bound are refused before any
 // work, naming the field (and without echoing the value).
 absl::Status CheckBounds(const google::protobuf::Message* request,
@@ -112,22 +111,10 @@ absl::Status CheckBounds(const google::protobuf::Message* request,
   if (request != nullptr) {
     check("request_id", StringField(*request, "request_id").size(),
           kMaxRequestIdChars);
-    for (const char* field : {"name", "parent"}) {
-      check(field, StringField(*request, field).size(), kMaxResourceNameChars);
-    }
-    // The resource of an update (e.g. UpdatePatientRequest.patient.name).
-    const auto* descriptor = request->GetDescriptor();
-    const auto* reflection = request->GetReflection();
-    for (int i = 0; i < descriptor->field_count(); ++i) {
-      const auto* f = descriptor->field(i);
-      if (f->type() != google::protobuf::FieldDescriptor::TYPE_MESSAGE ||
-          f->is_repeated() || !reflection->HasField(*request, f)) {
-        continue;
-      }
-      check(absl::StrCat(f->name(), ".name"),
-            StringField(reflection->GetMessage(*request, f), "name").size(),
-            kMaxResourceNameChars);
-    }
+    ForEachResourceName(*request,
+                        [&](const std::string& path, const std::string& value) {
+                          check(path, value.size(), kMaxResourceNameChars);
+                        });
   }
   if (violations.empty()) return absl::OkStatus();
   return InvalidArgumentError(violations);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "services/common/errors.h"
 #include "services/store/run.h"
 
 namespace corebalance::outbox {
@@ -10,11 +11,6 @@ namespace {
 
 // Callers per transaction: bounds the transaction a batch becomes.
 constexpr size_t kMaxBatch = 128;
-
-bool DatabaseAway(const absl::Status& s) {
-  return absl::IsUnavailable(s) || absl::IsDeadlineExceeded(s) ||
-         absl::IsResourceExhausted(s);
-}
 
 }  // namespace
 
@@ -40,7 +36,7 @@ absl::Status AuditBatcher::Write(int64_t clinic_id,
     mu_.Unlock();
     absl::Status status = Send(batch);
     std::vector<absl::Status> each(batch.size(), status);
-    if (!status.ok() && !DatabaseAway(status) && batch.size() > 1) {
+    if (!status.ok() && !IsTransientFailure(status) && batch.size() > 1) {
       for (size_t i = 0; i < batch.size(); ++i) each[i] = Send({batch[i]});
     }
     mu_.Lock();

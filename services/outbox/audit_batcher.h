@@ -9,7 +9,8 @@
 // caller still waits until its own events are committed.
 //
 // One bad batch fails no innocent caller: when a batch fails for any reason
-// but the database being away, each caller's events are written on their own.
+// but a transient one (IsTransientFailure), each caller's events are written
+// on their own.
 
 #include <deque>
 #include <vector>
