@@ -3,8 +3,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "bench/rawdb/with_audit.h"
-#include "services/intake/patient_store.h"
-#include "services/outbox/outbox.h"
+#include "services/intake/repositories/patient_repository.h"
 
 namespace corebalance::bench {
 namespace {
@@ -13,8 +12,7 @@ class RawGetPatient final : public RawOperation {
  public:
   RawGetPatient(store::Pool* pool, int64_t clinic_id,
                 std::vector<SeedPatient> patients)
-      : outbox_("intake", pool),
-        patients_store_(pool, &outbox_),
+      : patients_store_(pool),
         clinic_id_(clinic_id),
         patients_(std::move(patients)) {}
 
@@ -26,13 +24,12 @@ class RawGetPatient final : public RawOperation {
   }
 
   std::vector<std::string> Notes() const override {
-    return {"GetPatient's SELECT through PatientStore::Get",
+    return {"GetPatient's SELECT through PatientRepository::Get",
             "not included: authentication, gRPC"};
   }
 
  private:
-  outbox::Outbox outbox_;
-  intake::PatientStore patients_store_;
+  intake::PatientRepository patients_store_;
   const int64_t clinic_id_;
   const std::vector<SeedPatient> patients_;
 };

@@ -1,7 +1,7 @@
 #ifndef COREBALANCE_BENCH_RAWDB_RAW_GET_PATIENT_H_
 #define COREBALANCE_BENCH_RAWDB_RAW_GET_PATIENT_H_
 
-// The durable work of IntakeService.GetPatient: PatientStore::Get (one
+// The durable work of IntakeService.GetPatient: PatientRepository::Get (one
 // SELECT), then its disclosure event committed to intake's outbox before the
 // answer leaves (OutboxStore::AppendAuditNow: the clinic's head row, one
 // outbox row, commit), as ServiceKit writes it.

@@ -11,23 +11,18 @@
 #include "services/common/resource_id.h"
 #include "services/common/sql_time.h"
 #include "services/outbox/outbox.h"
-#include "services/progress/alert_store.h"
+#include "services/outbox/transactions.h"
+#include "services/progress/repositories/alert_repository.h"
+#include "services/progress/repositories/session_repository.h"
 #include "services/progress/rules/alerts.h"
 #include "services/progress/rules/days.h"
 #include "services/progress/session_proto.h"
-#include "services/progress/session_store.h"
+#include "services/progress/use_cases/raise_alerts.h"
 
 namespace corebalance::bench {
 namespace {
 
 constexpr absl::Duration kDeadline = absl::Seconds(10);
-
-// AlertStore::Raise returns a Status or a count, depending on the version.
-inline absl::Status StatusOf(const absl::Status& s) { return s; }
-template <typename T>
-absl::Status StatusOf(const absl::StatusOr<T>& s) {
-  return s.status();
-}
 
 int ProtoKind(progress::AlertKind kind) {
   return kind == progress::AlertKind::kPainFlare ? v1::Alert::KIND_PAIN_FLARE
@@ -39,8 +34,10 @@ class RawLogSession final : public RawOperation {
   RawLogSession(store::Pool* pool, int64_t clinic_id,
                 std::vector<SeedPatient> patients)
       : outbox_("progress", pool),
-        sessions_(pool, &outbox_),
-        alerts_(pool, &outbox_),
+        tx_(pool, &outbox_),
+        sessions_(pool),
+        alerts_(pool),
+        raise_(&tx_, &alerts_),
         clinic_id_(clinic_id),
         patients_(std::move(patients)) {}
 
@@ -76,14 +73,23 @@ class RawLogSession final : public RawOperation {
     v1::Session logged;
     logged.set_name(events.audit.resource());
     events.Add("session.logged", logged.name(), key.parent, 1, logged);
-    auto stored = sessions_.Insert(*session, key, events, deadline);
+    auto stored = tx_.CreateOnce<progress::StoredSession>(
+        deadline, events, sessions_.request_ids(), key,
+        [&](store::Connection& c) -> absl::StatusOr<progress::StoredSession> {
+          sessions_.Insert(c, *session);
+          return *session;
+        },
+        [&](const progress::StoredSession&) { return logged.name(); },
+        [&](store::Connection&, const std::string&)
+            -> absl::StatusOr<progress::StoredSession> { return *session; });
     if (!stored.ok()) return stored.status();
-    return RaiseAlerts(patient, deadline);
+    return RaiseSessionAlerts(patient, deadline);
   }
 
   std::vector<std::string> Notes() const override {
     return {
-        "LogSession's own SQL through SessionStore/AlertStore: FindLogged, "
+        "LogSession's own SQL through its repositories and transactions: "
+        "FindLogged, "
         "Insert (transaction: request id check, session, its exercises, "
         "request id, the outbox rows of its audit and domain events), List "
         "of the alert lookback (with the sessions' exercises), Raise",
@@ -96,7 +102,8 @@ class RawLogSession final : public RawOperation {
 
  private:
   // RaiseSessionAlerts' database work.
-  absl::Status RaiseAlerts(const SeedPatient& patient, absl::Time deadline) {
+  absl::Status RaiseSessionAlerts(const SeedPatient& patient,
+                                  absl::Time deadline) {
     const absl::Time now = absl::Now();
     const int lookback = std::max(rules_.alerts.pain_flare_lookback_days,
                                   rules_.alerts.worsening.recent_days);
@@ -132,12 +139,14 @@ class RawLogSession final : public RawOperation {
       a.create_time = NowMicros();
       raised.push_back(std::move(a));
     }
-    return StatusOf(alerts_.Raise(raised, deadline));
+    return raise_.Run(raised, deadline).status();
   }
 
   outbox::Outbox outbox_;
-  progress::SessionStore sessions_;
-  progress::AlertStore alerts_;
+  outbox::Transactions tx_;
+  progress::SessionRepository sessions_;
+  progress::AlertRepository alerts_;
+  progress::RaiseAlerts raise_;
   const progress::ProgressRules rules_ = DefaultProgressRules();
   const int64_t clinic_id_;
   const std::vector<SeedPatient> patients_;

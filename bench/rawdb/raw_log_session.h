@@ -3,8 +3,8 @@
 
 // The SQL of ProgressService.LogSession (session_handlers.cc and
 // RaiseSessionAlerts in alert_handlers.cc), in the handler's order:
-// SessionStore::FindLogged, SessionStore::Insert (one transaction),
-// SessionStore::List of the alert lookback, AlertStore::Raise of the
+// SessionRepository::FindLogged, SessionRepository::Insert (one transaction),
+// SessionRepository::List of the alert lookback, AlertRepository::Raise of the
 // PAIN_FLARE and WORSENING alerts the rules give.
 
 #include <memory>

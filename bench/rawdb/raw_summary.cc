@@ -3,8 +3,8 @@
 #include "absl/time/clock.h"
 #include "bench/rawdb/default_rules.h"
 #include "services/outbox/outbox.h"
+#include "services/progress/repositories/session_repository.h"
 #include "services/progress/rules/days.h"
-#include "services/progress/session_store.h"
 #include "services/progress/summary.h"
 
 namespace corebalance::bench {
@@ -20,7 +20,7 @@ class RawSummary final : public RawOperation {
   RawSummary(store::Pool* pool, int64_t clinic_id,
              std::vector<SeedPatient> patients, int window_days)
       : outbox_("progress", pool),
-        sessions_(pool, &outbox_),
+        sessions_(pool),
         clinic_id_(clinic_id),
         patients_(std::move(patients)),
         window_days_(window_days == 0 ? kDefaultWindowDays : window_days) {}
@@ -48,7 +48,7 @@ class RawSummary final : public RawOperation {
 
   std::vector<std::string> Notes() const override {
     return {
-        "GetProgressSummary's own SQL through SessionStore::List: the "
+        "GetProgressSummary's own SQL through SessionRepository::List: the "
         "lookback window's sessions (with their exercises) and the latest "
         "session",
         "not included: authentication, the audit append (unless "
@@ -59,7 +59,7 @@ class RawSummary final : public RawOperation {
 
  private:
   outbox::Outbox outbox_;
-  progress::SessionStore sessions_;
+  progress::SessionRepository sessions_;
   const progress::ProgressRules rules_ = DefaultProgressRules();
   const int64_t clinic_id_;
   const std::vector<SeedPatient> patients_;

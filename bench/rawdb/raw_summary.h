@@ -3,7 +3,7 @@
 
 // The SQL of ProgressService.GetProgressSummary (summary_handlers.cc): the
 // sessions of the lookback window and the latest session, through
-// SessionStore::List.
+// SessionRepository::List.
 
 #include <memory>
 #include <vector>

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "services/progress/session_store.h"
+#include "services/progress/repositories/session_repository.h"
 
 namespace corebalance::bench {
 

@@ -15,7 +15,7 @@
 #include "absl/time/time.h"
 #include "bench/common/random_values.h"
 #include "bench/common/seed_file.h"
-#include "services/progress/session_store.h"
+#include "services/progress/repositories/session_repository.h"
 
 namespace corebalance::bench {
 

@@ -12,7 +12,7 @@
 #include "absl/time/time.h"
 #include "bench/common/seed_file.h"
 #include "corebalance/v1/progress.pb.h"
-#include "services/progress/session_store.h"
+#include "services/progress/repositories/session_repository.h"
 
 namespace corebalance::bench {
 

@@ -1,21 +1,24 @@
 #ifndef COREBALANCE_SERVICES_ACCESS_ACCESS_INTERNAL_SERVICE_H_
 #define COREBALANCE_SERVICES_ACCESS_ACCESS_INTERNAL_SERVICE_H_
 
+// corebalance.v1.AccessInternalService: token introspection, staff lookups
+// and the relays' audit writes, for the deployment's other services. The
+// handlers live in handlers/internal_handlers.cc.
+
 #include "corebalance/v1/access_internal.grpc.pb.h"
-#include "services/access/access_store.h"
-#include "services/access/audit_store.h"
+#include "services/access/repositories/access_repository.h"
+#include "services/access/repositories/audit_repository.h"
 #include "services/common/service_kit.h"
 
 namespace corebalance::access {
 
-// corebalance.v1.AccessInternalService: token introspection and audit writes
-// for the other services. Authenticated by the deployment's internal key.
+// Authenticated by the deployment's internal key.
 class AccessInternalServiceImpl final
     : public v1::AccessInternalService::CallbackService {
  public:
-  AccessInternalServiceImpl(ServiceKit* kit, AccessStore* store,
-                            AuditStore* audit)
-      : kit_(kit), store_(store), audit_(audit) {}
+  AccessInternalServiceImpl(ServiceKit* kit, AccessRepository* access,
+                            AuditRepository* audit)
+      : kit_(kit), access_(access), audit_(audit) {}
 
   grpc::ServerUnaryReactor* IntrospectToken(
       grpc::CallbackServerContext* context,
@@ -32,8 +35,8 @@ class AccessInternalServiceImpl final
 
  private:
   ServiceKit* kit_;
-  AccessStore* store_;
-  AuditStore* audit_;
+  AccessRepository* access_;
+  AuditRepository* audit_;
 };
 
 }  // namespace corebalance::access

@@ -1,13 +1,14 @@
 #include "services/access/convert.h"
 
 #include "absl/strings/str_cat.h"
+#include "services/access/names.h"
 #include "services/common/sql_time.h"
 
 namespace corebalance::access {
 
 v1::StaffMember ToProto(const StaffRecord& staff) {
   v1::StaffMember out;
-  out.set_name(absl::StrCat("staffMembers/", staff.id));
+  out.set_name(StaffMemberName(staff.id));
   out.set_display_name(staff.display_name);
   out.set_email(staff.email.value_or(""));
   out.set_role(staff.role);
@@ -19,10 +20,10 @@ v1::StaffMember ToProto(const StaffRecord& staff) {
 
 v1::ApiToken ToProto(const TokenRecord& token, absl::Time now) {
   v1::ApiToken out;
-  out.set_name(absl::StrCat("apiTokens/", token.id));
+  out.set_name(ApiTokenName(token.id));
   out.set_display_name(token.display_name);
   if (!token.staff_member_id.empty()) {
-    out.set_staff_member(absl::StrCat("staffMembers/", token.staff_member_id));
+    out.set_staff_member(StaffMemberName(token.staff_member_id));
   }
   out.set_role(token.role);
   for (const auto& scope : token.scopes) out.add_scopes(scope);

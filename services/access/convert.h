@@ -3,8 +3,8 @@
 
 #include "absl/time/time.h"
 #include "corebalance/v1/access.pb.h"
-#include "services/access/audit_chain.h"
 #include "services/access/records.h"
+#include "services/access/rules/audit_chain.h"
 
 namespace corebalance::access {
 

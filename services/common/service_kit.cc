@@ -11,6 +11,7 @@
 #include "services/common/errors.h"
 #include "services/common/internal_detail.h"
 #include "services/common/logging.h"
+#include "services/common/peer_call.h"
 #include "services/common/principal_proto.h"
 #include "services/common/sha256.h"
 #include "services/outbox/audit_bounds.h"
@@ -147,6 +148,11 @@ outbox::ChangeEvents& RpcCall::Change() {
   change_.clinic_id = principal_.clinic_id;
   change_.audit = ServiceKit::EventOf(*this, absl::OkStatus());
   return change_;
+}
+
+Caller RpcCall::caller() const {
+  return {principal_.clinic_id, principal_.name,
+          ForwardedAuthorization(*context_), request_id_, deadline_};
 }
 
 store::RequestKey RpcCall::IdempotencyKey(const std::string& parent) const {

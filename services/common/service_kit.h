@@ -25,6 +25,7 @@
 #include "absl/synchronization/notification.h"
 #include "absl/time/time.h"
 #include "services/common/authenticator.h"
+#include "services/common/caller.h"
 #include "services/common/grpc_status.h"
 #include "services/common/permissions.h"
 #include "services/common/worker_pool.h"
@@ -92,6 +93,8 @@ class RpcCall {
   // The AIP-155 key of a create under `parent`: clinic, method, the
   // request's request_id and a fingerprint of the rest of the request.
   store::RequestKey IdempotencyKey(const std::string& parent) const;
+  // The caller as a use case sees it.
+  Caller caller() const;
 
  private:
   friend class ServiceKit;

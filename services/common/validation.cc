@@ -104,4 +104,16 @@ std::string IdFromName(absl::string_view name, absl::string_view collection) {
   return std::string(name);
 }
 
+std::string CheckPatientName(absl::string_view field, absl::string_view name,
+                             FieldViolations& out) {
+  std::string id = IdFromName(name, "patients");
+  if (id.empty()) {
+    out.push_back(
+        {std::string(field), absl::StrCat("must be a resource name like "
+                                          "\"patients/abc123\", got \"",
+                                          name, "\"")});
+  }
+  return id;
+}
+
 }  // namespace corebalance

@@ -26,6 +26,10 @@ void CheckRequestId(absl::string_view value, FieldViolations& out);
 
 // "collection/{id}" -> id, or empty when `name` does not have that form.
 std::string IdFromName(absl::string_view name, absl::string_view collection);
+// The patient id of `name` ("patients/{id}") given in `field`; empty, with a
+// violation for `field`, when it is not a patient's name.
+std::string CheckPatientName(absl::string_view field, absl::string_view name,
+                             FieldViolations& out);
 
 }  // namespace corebalance
 

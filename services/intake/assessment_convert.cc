@@ -4,8 +4,8 @@
 #include "services/common/validation.h"
 #include "services/intake/dates.h"
 #include "services/intake/names.h"
-#include "services/intake/scoring/odi.h"
-#include "services/intake/scoring/validate_assessment.h"
+#include "services/intake/rules/odi.h"
+#include "services/intake/rules/validate_assessment.h"
 
 namespace corebalance::intake {
 namespace {

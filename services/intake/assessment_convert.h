@@ -10,10 +10,10 @@
 #include "absl/time/civil_time.h"
 #include "corebalance/v1/intake.pb.h"
 #include "services/common/field_violation.h"
-#include "services/intake/scoring/assessment_input.h"
-#include "services/intake/scoring/outcome_change.h"
-#include "services/intake/scoring/red_flags.h"
-#include "services/intake/scoring/score_assessment.h"
+#include "services/intake/rules/assessment_input.h"
+#include "services/intake/rules/outcome_change.h"
+#include "services/intake/rules/red_flags.h"
+#include "services/intake/rules/score_assessment.h"
 
 namespace corebalance::intake {
 

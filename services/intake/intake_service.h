@@ -1,6 +1,12 @@
 #ifndef COREBALANCE_SERVICES_INTAKE_INTAKE_SERVICE_H_
 #define COREBALANCE_SERVICES_INTAKE_INTAKE_SERVICE_H_
 
+// corebalance.v1.IntakeService: patients and their scored intake
+// assessments. The handlers live in handlers/: patient_handlers.cc
+// (create, read, update, archive, restore) and assessment_handlers.cc
+// (submit, read). Writes go through the use cases in use_cases/; reads go
+// to the repositories directly.
+
 #include <string>
 
 #include "absl/status/status.h"
@@ -9,25 +15,34 @@
 #include "corebalance/v1/intake.grpc.pb.h"
 #include "services/common/field_violation.h"
 #include "services/common/service_kit.h"
-#include "services/intake/assessment_store.h"
-#include "services/intake/patient_store.h"
-#include "services/intake/scoring/scoring_policy.h"
+#include "services/intake/repositories/assessment_repository.h"
+#include "services/intake/repositories/patient_repository.h"
 #include "services/intake/staff_directory.h"
+#include "services/intake/use_cases/create_patient.h"
+#include "services/intake/use_cases/submit_assessment.h"
+#include "services/intake/use_cases/update_patient.h"
 
 namespace corebalance::intake {
 
-// corebalance.v1.IntakeService: patients and their scored intake
-// assessments. Handlers for patients are in patient_handlers.cc, for
-// assessments in assessment_handlers.cc.
 class IntakeServiceImpl final : public v1::IntakeService::CallbackService {
  public:
-  IntakeServiceImpl(ServiceKit* kit, PatientStore* patients,
-                    AssessmentStore* assessments, ScoringPolicy policy,
+  // The workflows that change something (named in full: the RPCs share
+  // their names).
+  struct UseCases {
+    intake::CreatePatient* create_patient;
+    intake::UpdatePatient* update_patient;
+    intake::SubmitAssessment* submit_assessment;
+  };
+
+  IntakeServiceImpl(ServiceKit* kit, PatientRepository* patients,
+                    AssessmentRepository* assessments, UseCases use_cases,
                     absl::TimeZone clinic_zone)
       : kit_(kit),
         patients_(patients),
         assessments_(assessments),
-        policy_(policy),
+        create_patient_(use_cases.create_patient),
+        update_patient_(use_cases.update_patient),
+        submit_assessment_(use_cases.submit_assessment),
         clinic_zone_(clinic_zone) {}
 
   // Call before the kit is wired (calls wait for that).
@@ -81,9 +96,11 @@ class IntakeServiceImpl final : public v1::IntakeService::CallbackService {
                         v1::Patient* response);
 
   ServiceKit* kit_;
-  PatientStore* patients_;
-  AssessmentStore* assessments_;
-  const ScoringPolicy policy_;
+  PatientRepository* patients_;
+  AssessmentRepository* assessments_;
+  intake::CreatePatient* create_patient_;
+  intake::UpdatePatient* update_patient_;
+  intake::SubmitAssessment* submit_assessment_;
   const absl::TimeZone clinic_zone_;
   StaffDirectory* staff_ = nullptr;
 };

@@ -3,7 +3,7 @@
 
 #include "absl/status/statusor.h"
 #include "corebalance/config/v1/policy.pb.h"
-#include "services/intake/scoring/scoring_policy.h"
+#include "services/intake/rules/scoring_policy.h"
 
 namespace corebalance::intake {
 

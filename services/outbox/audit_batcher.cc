@@ -17,7 +17,7 @@ constexpr size_t kMaxBatch = 128;
 absl::Status AuditBatcher::Write(int64_t clinic_id,
                                  std::vector<v1::AuditEvent> events,
                                  absl::Time deadline) {
-  Pending mine{clinic_id, std::move(events), deadline};
+  Pending mine{clinic_id, std::move(events), deadline, false, {}};
   absl::MutexLock lock(&mu_);
   queued_.push_back(&mine);
   // Someone is sending: they (or whoever sends next) take ours too.

@@ -37,15 +37,23 @@ std::string NewEventId() {
       absl::string_view(reinterpret_cast<const char*>(bytes), sizeof bytes));
 }
 
-void ChangeEvents::Add(const std::string& type, const std::string& resource,
-                       const std::string& patient, int64_t revision,
-                       const google::protobuf::Message& data) {
-  v1::DomainEvent& e = domain.emplace_back();
+v1::DomainEvent DomainEventOf(const std::string& type,
+                              const std::string& resource,
+                              const std::string& patient, int64_t revision,
+                              const google::protobuf::Message& data) {
+  v1::DomainEvent e;
   e.set_type(type);
   e.set_resource(resource);
   e.set_patient(patient);
   e.set_revision(revision);
   e.mutable_data()->PackFrom(data);
+  return e;
+}
+
+void ChangeEvents::Add(const std::string& type, const std::string& resource,
+                       const std::string& patient, int64_t revision,
+                       const google::protobuf::Message& data) {
+  domain.push_back(DomainEventOf(type, resource, patient, revision, data));
 }
 
 OutboxStore::OutboxStore(std::string service)

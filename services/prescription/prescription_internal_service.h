@@ -1,9 +1,9 @@
-#ifndef COREBALANCE_SERVICES_PRESCRIPTION_PRESCRIPTION_INTERNAL_SERVICE_H_
-#define COREBALANCE_SERVICES_PRESCRIPTION_PRESCRIPTION_INTERNAL_SERVICE_H_
+#ifndef COREBALANCE_SERVICES_PRESCRIPTION_HANDLERS_INTERNAL_HANDLERS_H_
+#define COREBALANCE_SERVICES_PRESCRIPTION_HANDLERS_INTERNAL_HANDLERS_H_
 
 #include "corebalance/v1/prescription_internal.grpc.pb.h"
 #include "services/common/service_kit.h"
-#include "services/prescription/plan_store.h"
+#include "services/prescription/repositories/plan_repository.h"
 
 namespace corebalance::prescription {
 
@@ -12,7 +12,7 @@ namespace corebalance::prescription {
 class PrescriptionInternalServiceImpl final
     : public v1::PrescriptionInternalService::CallbackService {
  public:
-  PrescriptionInternalServiceImpl(ServiceKit* kit, PlanStore* plans)
+  PrescriptionInternalServiceImpl(ServiceKit* kit, PlanRepository* plans)
       : kit_(kit), plans_(plans) {}
 
   grpc::ServerUnaryReactor* ListActivePlans(
@@ -22,9 +22,9 @@ class PrescriptionInternalServiceImpl final
 
  private:
   ServiceKit* kit_;
-  PlanStore* plans_;
+  PlanRepository* plans_;
 };
 
 }  // namespace corebalance::prescription
 
-#endif  // COREBALANCE_SERVICES_PRESCRIPTION_PRESCRIPTION_INTERNAL_SERVICE_H_
+#endif  // COREBALANCE_SERVICES_PRESCRIPTION_HANDLERS_INTERNAL_HANDLERS_H_

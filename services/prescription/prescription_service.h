@@ -1,31 +1,47 @@
 #ifndef COREBALANCE_SERVICES_PRESCRIPTION_PRESCRIPTION_SERVICE_H_
 #define COREBALANCE_SERVICES_PRESCRIPTION_PRESCRIPTION_SERVICE_H_
 
-// corebalance.v1.PrescriptionService. The handlers live in three files:
+// corebalance.v1.PrescriptionService. The handlers live in handlers/:
 // catalogue_handlers.cc (exercises, templates), plan_handlers.cc (assign,
 // read, adjust) and plan_state_handlers.cc (pause, resume, complete,
-// cancel).
+// cancel). Writes go through the use cases in use_cases/; reads go to the
+// repositories directly.
 
 #include "corebalance/v1/prescription.grpc.pb.h"
 #include "services/common/service_kit.h"
-#include "services/prescription/catalogue_store.h"
-#include "services/prescription/intake_client.h"
-#include "services/prescription/plan_store.h"
 #include "services/prescription/policy.h"
+#include "services/prescription/repositories/catalogue_repository.h"
+#include "services/prescription/repositories/plan_repository.h"
 #include "services/prescription/rules/plan_state.h"
+#include "services/prescription/use_cases/adjust_plan.h"
+#include "services/prescription/use_cases/assign_plan.h"
+#include "services/prescription/use_cases/change_plan_state.h"
+#include "services/prescription/use_cases/edit_catalogue.h"
 
 namespace corebalance::prescription {
 
 class PrescriptionServiceImpl final
     : public v1::PrescriptionService::CallbackService {
  public:
-  PrescriptionServiceImpl(ServiceKit* kit, CatalogueStore* catalogue,
-                          PlanStore* plans, DoseRules rules)
-      : kit_(kit), catalogue_(catalogue), plans_(plans), rules_(rules) {}
+  // The workflows that change something.
+  struct UseCases {
+    EditCatalogue* edit_catalogue;
+    prescription::AssignPlan* assign_plan;
+    prescription::AdjustPlan* adjust_plan;
+    ChangePlanState* change_plan_state;
+  };
 
-  // The peers, once the server runs; before the kit is wired, so that no
-  // call sees them unset.
-  void Wire(IntakeClient* intake) { intake_ = intake; }
+  PrescriptionServiceImpl(ServiceKit* kit, CatalogueRepository* catalogue,
+                          PlanRepository* plans, UseCases use_cases,
+                          DoseRules rules)
+      : kit_(kit),
+        catalogue_(catalogue),
+        plans_(plans),
+        edit_catalogue_(use_cases.edit_catalogue),
+        assign_plan_(use_cases.assign_plan),
+        adjust_plan_(use_cases.adjust_plan),
+        change_plan_state_(use_cases.change_plan_state),
+        rules_(rules) {}
 
 #define CB_RPC(Method, Request, Response)                                \
   grpc::ServerUnaryReactor* Method(grpc::CallbackServerContext* context, \
@@ -55,14 +71,15 @@ class PrescriptionServiceImpl final
   absl::Status ChangeState(RpcCall& call, const std::string& name,
                            const std::string& reason, const std::string& etag,
                            PlanAction action, v1::Plan* response);
-  // Assigning over a REFER disposition gets an audit event of its own, so
-  // the audit log alone shows every override.
 
   ServiceKit* kit_;
-  CatalogueStore* catalogue_;
-  PlanStore* plans_;
+  CatalogueRepository* catalogue_;
+  PlanRepository* plans_;
+  EditCatalogue* edit_catalogue_;
+  prescription::AssignPlan* assign_plan_;
+  prescription::AdjustPlan* adjust_plan_;
+  ChangePlanState* change_plan_state_;
   const DoseRules rules_;
-  IntakeClient* intake_ = nullptr;
 };
 
 }  // namespace corebalance::prescription

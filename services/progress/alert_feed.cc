@@ -16,7 +16,7 @@ constexpr absl::Duration kQueryBudget = absl::Seconds(5);
 
 }  // namespace
 
-AlertFeed::AlertFeed(AlertStore* alerts, absl::Duration poll_interval)
+AlertFeed::AlertFeed(AlertRepository* alerts, absl::Duration poll_interval)
     : alerts_(alerts), poll_interval_(poll_interval) {}
 
 AlertFeed::~AlertFeed() { Stop(); }

@@ -5,8 +5,8 @@
 // table, so streams see alerts raised by any replica: every poll interval
 // (or at once when this process raised one) it reads each watched clinic's
 // latest seq, and each stream ready for more reads the alerts after its
-// cursor. Raisers commit a clinic's alerts in seq order (AlertStore::Raise),
-// so reading "after seq N" never skips one.
+// cursor. Raisers commit a clinic's alerts in seq order
+// (AlertRepository::Raise), so reading "after seq N" never skips one.
 
 #include <memory>
 #include <thread>
@@ -14,14 +14,14 @@
 
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
-#include "services/progress/alert_store.h"
 #include "services/progress/alert_watch.h"
+#include "services/progress/repositories/alert_repository.h"
 
 namespace corebalance::progress {
 
 class AlertFeed {
  public:
-  AlertFeed(AlertStore* alerts, absl::Duration poll_interval);
+  AlertFeed(AlertRepository* alerts, absl::Duration poll_interval);
   ~AlertFeed();
 
   void Start();
@@ -37,7 +37,7 @@ class AlertFeed {
   void Loop();
   void PollOnce();
 
-  AlertStore* const alerts_;
+  AlertRepository* const alerts_;
   const absl::Duration poll_interval_;
   absl::Mutex mu_;
   std::vector<std::shared_ptr<AlertWatch>> watches_ ABSL_GUARDED_BY(mu_);

@@ -7,7 +7,7 @@
 #include <string>
 
 #include "corebalance/v1/progress.pb.h"
-#include "services/progress/alert_store.h"
+#include "services/progress/repositories/alert_repository.h"
 #include "services/progress/rules/alerts.h"
 
 namespace corebalance::progress {

@@ -25,12 +25,12 @@ constexpr int kPlansPerPage = 200;
 
 }  // namespace
 
-AlertScanner::AlertScanner(SessionStore* sessions, AlertStore* alerts,
+AlertScanner::AlertScanner(SessionRepository* sessions, RaiseAlerts* raise,
                            std::shared_ptr<grpc::Channel> prescription,
                            std::string internal_key, AlertPolicy policy,
                            std::function<void()> on_raised)
     : sessions_(sessions),
-      alerts_(alerts),
+      raise_(raise),
       prescription_(prescription
                         ? v1::PrescriptionInternalService::NewStub(prescription)
                         : nullptr),
@@ -107,7 +107,7 @@ absl::StatusOr<int> AlertScanner::ScanPlan(const v1::ActivePlan& plan,
       rows.push_back(NewAlertRow(alert, clinic_id, patient_id));
     }
   }
-  return alerts_->Raise(rows, deadline);
+  return raise_->Run(rows, deadline);
 }
 
 bool AlertScanner::stopping() {

@@ -17,9 +17,9 @@
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 #include "corebalance/v1/prescription_internal.grpc.pb.h"
-#include "services/progress/alert_store.h"
+#include "services/progress/repositories/session_repository.h"
 #include "services/progress/rules/alerts.h"
-#include "services/progress/session_store.h"
+#include "services/progress/use_cases/raise_alerts.h"
 
 namespace corebalance::progress {
 
@@ -32,7 +32,7 @@ class AlertScanner {
  public:
   // `prescription` reaches PrescriptionInternalService with `internal_key`.
   // `on_raised` runs after a scan raised alerts (to wake the watchers).
-  AlertScanner(SessionStore* sessions, AlertStore* alerts,
+  AlertScanner(SessionRepository* sessions, RaiseAlerts* raise,
                std::shared_ptr<grpc::Channel> prescription,
                std::string internal_key, AlertPolicy policy,
                std::function<void()> on_raised);
@@ -53,8 +53,8 @@ class AlertScanner {
   void Loop(absl::Duration interval);
   bool stopping();
 
-  SessionStore* sessions_;
-  AlertStore* alerts_;
+  SessionRepository* sessions_;
+  RaiseAlerts* raise_;
   std::unique_ptr<v1::PrescriptionInternalService::Stub> prescription_;
   const std::string internal_key_;
   const AlertPolicy policy_;

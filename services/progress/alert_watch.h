@@ -17,7 +17,7 @@
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
 #include "corebalance/v1/progress.pb.h"
-#include "services/progress/alert_store.h"
+#include "services/progress/repositories/alert_repository.h"
 
 namespace corebalance::progress {
 

@@ -6,7 +6,8 @@
 namespace corebalance::progress {
 
 absl::StatusOr<std::shared_ptr<const Catalogue>> CatalogueCache::Get(
-    int64_t clinic_id, const std::string& authorization, absl::Time deadline) {
+    const Caller& caller) {
+  const int64_t clinic_id = caller.clinic_id;
   const absl::Time now = absl::Now();
   {
     absl::MutexLock lock(&mu_);
@@ -17,10 +18,8 @@ absl::StatusOr<std::shared_ptr<const Catalogue>> CatalogueCache::Get(
   }
   // Several callers may refresh at once; each gets a complete catalogue.
   auto fresh = std::make_shared<Catalogue>();
-  CB_ASSIGN_OR_RETURN(fresh->exercises,
-                      peers_->Exercises(authorization, deadline));
-  CB_ASSIGN_OR_RETURN(fresh->templates,
-                      peers_->PlanTemplates(authorization, deadline));
+  CB_ASSIGN_OR_RETURN(fresh->exercises, prescription_->Exercises(caller));
+  CB_ASSIGN_OR_RETURN(fresh->templates, prescription_->PlanTemplates(caller));
   absl::MutexLock lock(&mu_);
   by_clinic_[clinic_id] = {fresh, now};
   return std::shared_ptr<const Catalogue>(fresh);

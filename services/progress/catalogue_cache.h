@@ -14,20 +14,20 @@
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
+#include "services/common/caller.h"
+#include "services/peers/prescription_client.h"
 #include "services/progress/catalogue.h"
-#include "services/progress/peer_clients.h"
 
 namespace corebalance::progress {
 
 class CatalogueCache {
  public:
-  CatalogueCache(PeerClients* peers, absl::Duration ttl)
-      : peers_(peers), ttl_(ttl) {}
+  CatalogueCache(peers::PrescriptionClient* prescription, absl::Duration ttl)
+      : prescription_(prescription), ttl_(ttl) {}
 
-  // The clinic's catalogue, read with the caller's `authorization` when
-  // not cached or older than the TTL.
-  absl::StatusOr<std::shared_ptr<const Catalogue>> Get(
-      int64_t clinic_id, const std::string& authorization, absl::Time deadline);
+  // The caller's clinic's catalogue, read on the caller's behalf when not
+  // cached or older than the TTL.
+  absl::StatusOr<std::shared_ptr<const Catalogue>> Get(const Caller& caller);
 
  private:
   struct Entry {
@@ -35,7 +35,7 @@ class CatalogueCache {
     absl::Time fetched;
   };
 
-  PeerClients* const peers_;
+  peers::PrescriptionClient* const prescription_;
   const absl::Duration ttl_;
   absl::Mutex mu_;
   std::map<int64_t, Entry> by_clinic_ ABSL_GUARDED_BY(mu_);

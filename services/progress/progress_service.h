@@ -1,36 +1,43 @@
 #ifndef COREBALANCE_SERVICES_PROGRESS_PROGRESS_SERVICE_H_
 #define COREBALANCE_SERVICES_PROGRESS_PROGRESS_SERVICE_H_
 
-// corebalance.v1.ProgressService. Handlers: session_handlers.cc,
-// summary_handlers.cc, alert_handlers.cc, alert_watch_handler.cc.
+// corebalance.v1.ProgressService. Handlers in handlers/: session_handlers.cc,
+// summary_handlers.cc, alert_handlers.cc, alert_watch_handlers.cc. Writes
+// and the summary go through the use cases in use_cases/; plain reads go to
+// the repositories directly.
 
 #include "corebalance/v1/progress.grpc.pb.h"
 #include "services/common/service_kit.h"
 #include "services/progress/alert_feed.h"
-#include "services/progress/alert_store.h"
-#include "services/progress/catalogue_cache.h"
-#include "services/progress/peer_clients.h"
 #include "services/progress/policy.h"
-#include "services/progress/session_store.h"
+#include "services/progress/repositories/alert_repository.h"
+#include "services/progress/repositories/session_repository.h"
+#include "services/progress/use_cases/acknowledge_alert.h"
+#include "services/progress/use_cases/log_session.h"
+#include "services/progress/use_cases/summarize_progress.h"
+#include "services/progress/use_cases/update_session.h"
 
 namespace corebalance::progress {
 
 class ProgressServiceImpl final : public v1::ProgressService::CallbackService {
  public:
-  ProgressServiceImpl(ServiceKit* kit, SessionStore* sessions,
-                      AlertStore* alerts, AlertFeed* feed, ProgressRules rules)
+  // The workflows behind the RPCs that do more than read.
+  struct UseCases {
+    progress::LogSession* log_session;
+    progress::UpdateSession* update_session;
+    progress::AcknowledgeAlert* acknowledge_alert;
+    SummarizeProgress* summarize;
+  };
+
+  ProgressServiceImpl(ServiceKit* kit, SessionRepository* sessions,
+                      AlertRepository* alerts, AlertFeed* feed,
+                      UseCases use_cases, ProgressRules rules)
       : kit_(kit),
         sessions_(sessions),
         alerts_(alerts),
         feed_(feed),
+        use_cases_(use_cases),
         rules_(rules) {}
-
-  // The peers, once the server runs; before the kit is wired, so that no
-  // call sees them unset.
-  void Wire(PeerClients* peers, CatalogueCache* catalogue) {
-    peers_ = peers;
-    catalogue_ = catalogue;
-  }
 
 #define CB_RPC(Method, Request, Response)                                \
   grpc::ServerUnaryReactor* Method(grpc::CallbackServerContext* context, \
@@ -49,23 +56,15 @@ class ProgressServiceImpl final : public v1::ProgressService::CallbackService {
       const v1::WatchAlertsRequest* request) override;
 
  private:
-  // Raises the PAIN_FLARE and WORSENING alerts the patient's recent sessions
-  // call for (once per cause), after a session was logged or updated.
-  absl::Status RaiseSessionAlerts(const RpcCall& call,
-                                  const std::string& patient_id);
-  // RaiseSessionAlerts once the session committed: a failure is logged,
-  // never answered (the call's change stands).
-  void RaiseAfterCommit(const RpcCall& call, const std::string& patient_id);
   // The session for the API, its reasons classified again.
   absl::StatusOr<v1::Session> Render(const StoredSession& session) const;
 
   ServiceKit* kit_;
-  SessionStore* sessions_;
-  AlertStore* alerts_;
+  SessionRepository* sessions_;
+  AlertRepository* alerts_;
   AlertFeed* feed_;
+  const UseCases use_cases_;
   const ProgressRules rules_;
-  PeerClients* peers_ = nullptr;
-  CatalogueCache* catalogue_ = nullptr;
 };
 
 }  // namespace corebalance::progress

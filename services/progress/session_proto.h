@@ -8,9 +8,9 @@
 
 #include "absl/status/statusor.h"
 #include "corebalance/v1/progress.pb.h"
+#include "services/progress/repositories/session_repository.h"
 #include "services/progress/rules/session_record.h"
 #include "services/progress/rules/traffic_light.h"
-#include "services/progress/session_store.h"
 
 namespace corebalance::progress {
 

@@ -15,7 +15,7 @@
 #include "corebalance/v1/progress.pb.h"
 #include "services/progress/catalogue.h"
 #include "services/progress/policy.h"
-#include "services/progress/session_store.h"
+#include "services/progress/repositories/session_repository.h"
 
 namespace corebalance::progress {
 

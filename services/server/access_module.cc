@@ -2,6 +2,7 @@
 
 #include "services/access/access_internal_service.h"
 #include "services/access/access_service.h"
+#include "services/outbox/transactions.h"
 #include "services/server/module_outbox.h"
 #include "services/server/worker_pools.h"
 
@@ -14,8 +15,13 @@ class AccessModule final : public Module {
                const std::string& internal_key)
       : internal_key_(internal_key),
         outbox_("access", pool, config),
-        store_(pool, outbox_.get()),
+        tx_(pool, outbox_.get()),
+        access_(pool),
         audit_(pool),
+        create_staff_member_(&tx_, &access_),
+        disable_staff_member_(&tx_, &access_),
+        issue_api_token_(&tx_, &access_),
+        revoke_api_token_(&tx_, &access_),
         public_pool_(MakeWorkerPool("access", config)),
         internal_pool_(MakeWorkerPool("access-internal", config)),
         public_kit_(public_pool_.get(), internal_key, KitOptions(config)),
@@ -23,10 +29,13 @@ class AccessModule final : public Module {
 
   void Register(grpc::ServerBuilder& builder) override {
     services_.push_back(std::make_unique<access::AccessServiceImpl>(
-        &public_kit_, &store_, &audit_));
+        &public_kit_, &access_, &audit_,
+        access::AccessServiceImpl::UseCases{
+            &create_staff_member_, &disable_staff_member_, &issue_api_token_,
+            &revoke_api_token_}));
     builder.RegisterService(services_.back().get());
     services_.push_back(std::make_unique<access::AccessInternalServiceImpl>(
-        &internal_kit_, &store_, &audit_));
+        &internal_kit_, &access_, &audit_));
     builder.RegisterService(services_.back().get());
   }
   std::vector<std::string> ServiceNames() const override {
@@ -48,8 +57,13 @@ class AccessModule final : public Module {
  private:
   const std::string internal_key_;
   ModuleOutbox outbox_;
-  access::AccessStore store_;
-  access::AuditStore audit_;
+  outbox::Transactions tx_;
+  access::AccessRepository access_;
+  access::AuditRepository audit_;
+  access::CreateStaffMember create_staff_member_;
+  access::DisableStaffMember disable_staff_member_;
+  access::IssueApiToken issue_api_token_;
+  access::RevokeApiToken revoke_api_token_;
   std::unique_ptr<WorkerPool> public_pool_;
   std::unique_ptr<WorkerPool> internal_pool_;
   ServiceKit public_kit_;

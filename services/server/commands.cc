@@ -4,9 +4,8 @@
 #include <iostream>
 
 #include "absl/time/clock.h"
-#include "services/access/access_store.h"
-#include "services/access/audit_store.h"
-#include "services/access/bootstrap.h"
+#include "services/access/repositories/audit_repository.h"
+#include "services/access/use_cases/bootstrap.h"
 #include "services/common/internal_detail.h"
 #include "services/common/logging.h"
 #include "services/outbox/gap_check.h"
@@ -111,10 +110,8 @@ int RunMigrate(const ServerConfig& config) {
 int RunBootstrap(const ServerConfig& config, const BootstrapArgs& args) {
   auto pool = OpenPool(config);
   if (!pool.ok()) return Fail(pool.status());
-  outbox::Outbox outbox("access", pool->get());
-  access::AccessStore store(pool->get(), &outbox);
   auto result =
-      access::Bootstrap(store, args.clinic, args.admin_name, args.admin_email,
+      access::Bootstrap(**pool, args.clinic, args.admin_name, args.admin_email,
                         absl::Now() + kCommandTimeout);
   if (!result.ok()) return Fail(result.status());
   if (result->admin_token.empty()) {
@@ -134,7 +131,7 @@ int RunBootstrap(const ServerConfig& config, const BootstrapArgs& args) {
 int RunAuditVerify(const ServerConfig& config, absl::Duration relay_grace) {
   auto pool = OpenPool(config);
   if (!pool.ok()) return Fail(pool.status());
-  access::AuditStore audit(pool->get());
+  access::AuditRepository audit(pool->get());
   auto reports = audit.VerifyAll(absl::InfiniteFuture());
   if (!reports.ok()) return Fail(reports.status());
   auto outboxes = ReadOutboxes(**pool);

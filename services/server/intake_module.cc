@@ -5,6 +5,7 @@
 #include "services/intake/intake_service.h"
 #include "services/intake/policy.h"
 #include "services/intake/staff_directory.h"
+#include "services/outbox/transactions.h"
 #include "services/server/module_outbox.h"
 #include "services/server/worker_pools.h"
 
@@ -29,17 +30,23 @@ class IntakeModule final : public Module {
                const intake::ScoringPolicy& policy, absl::TimeZone zone)
       : internal_key_(internal_key),
         outbox_("intake", pool, config),
-        patients_(pool, outbox_.get()),
-        assessments_(pool, outbox_.get()),
+        tx_(pool, outbox_.get()),
+        patients_(pool),
+        assessments_(pool),
+        create_patient_(&tx_, &patients_),
+        update_patient_(&tx_, &patients_),
+        submit_assessment_(&tx_, &patients_, &assessments_, policy),
         pool_(MakeWorkerPool("intake", config)),
         kit_(pool_.get(), internal_key, KitOptions(config)),
-        policy_(policy),
         zone_(zone) {}
 
   // Called once per server (public and in-process): fresh objects each time.
   void Register(grpc::ServerBuilder& builder) override {
     services_.push_back(std::make_unique<intake::IntakeServiceImpl>(
-        &kit_, &patients_, &assessments_, policy_, zone_));
+        &kit_, &patients_, &assessments_,
+        intake::IntakeServiceImpl::UseCases{&create_patient_, &update_patient_,
+                                            &submit_assessment_},
+        zone_));
     builder.RegisterService(services_.back().get());
   }
   std::vector<std::string> ServiceNames() const override {
@@ -59,11 +66,14 @@ class IntakeModule final : public Module {
  private:
   const std::string internal_key_;
   ModuleOutbox outbox_;
-  intake::PatientStore patients_;
-  intake::AssessmentStore assessments_;
+  outbox::Transactions tx_;
+  intake::PatientRepository patients_;
+  intake::AssessmentRepository assessments_;
+  intake::CreatePatient create_patient_;
+  intake::UpdatePatient update_patient_;
+  intake::SubmitAssessment submit_assessment_;
   std::unique_ptr<WorkerPool> pool_;
   ServiceKit kit_;
-  const intake::ScoringPolicy policy_;
   const absl::TimeZone zone_;
   std::unique_ptr<intake::StaffDirectory> staff_;
   std::vector<std::unique_ptr<intake::IntakeServiceImpl>> services_;

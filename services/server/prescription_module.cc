@@ -1,6 +1,7 @@
 #include "services/server/prescription_module.h"
 
-#include "services/prescription/intake_client.h"
+#include "services/outbox/transactions.h"
+#include "services/peers/intake_client.h"
 #include "services/prescription/policy.h"
 #include "services/prescription/prescription_internal_service.h"
 #include "services/prescription/prescription_service.h"
@@ -16,8 +17,13 @@ class PrescriptionModule final : public Module {
                      const std::string& internal_key,
                      const prescription::DoseRules& rules)
       : outbox_("prescription", pool, config),
-        catalogue_(pool, outbox_.get()),
-        plans_(pool, outbox_.get()),
+        tx_(pool, outbox_.get()),
+        catalogue_(pool),
+        plans_(pool),
+        edit_catalogue_(&tx_, &catalogue_),
+        assign_plan_(&tx_, &catalogue_, &plans_, rules),
+        adjust_plan_(&tx_, &catalogue_, &plans_, rules),
+        change_plan_state_(&tx_, &plans_),
         pool_(MakeWorkerPool("prescription", config)),
         kit_(pool_.get(), internal_key, KitOptions(config)),
         rules_(rules),
@@ -26,7 +32,11 @@ class PrescriptionModule final : public Module {
   // Called once per server (public and in-process): fresh objects each time.
   void Register(grpc::ServerBuilder& builder) override {
     services_.push_back(std::make_unique<prescription::PrescriptionServiceImpl>(
-        &kit_, &catalogue_, &plans_, rules_));
+        &kit_, &catalogue_, &plans_,
+        prescription::PrescriptionServiceImpl::UseCases{
+            &edit_catalogue_, &assign_plan_, &adjust_plan_,
+            &change_plan_state_},
+        rules_));
     builder.RegisterService(services_.back().get());
     internal_services_.push_back(
         std::make_unique<prescription::PrescriptionInternalServiceImpl>(
@@ -38,9 +48,9 @@ class PrescriptionModule final : public Module {
             "corebalance.v1.PrescriptionInternalService"};
   }
   void Wire(const Peers& peers) override {
-    intake_ = std::make_unique<prescription::IntakeClient>(
+    intake_ = std::make_unique<corebalance::peers::IntakeClient>(
         peers.Channel(Target::kIntake), internal_key_);
-    for (auto& service : services_) service->Wire(intake_.get());
+    assign_plan_.Wire(intake_.get());
     // Before the kit lets calls in: they ring the relay after commits.
     outbox_.Start(peers, internal_key_);
     kit_.Wire(peers.authenticator, outbox_.get());
@@ -50,13 +60,18 @@ class PrescriptionModule final : public Module {
 
  private:
   ModuleOutbox outbox_;
-  prescription::CatalogueStore catalogue_;
-  prescription::PlanStore plans_;
+  outbox::Transactions tx_;
+  prescription::CatalogueRepository catalogue_;
+  prescription::PlanRepository plans_;
+  prescription::EditCatalogue edit_catalogue_;
+  prescription::AssignPlan assign_plan_;
+  prescription::AdjustPlan adjust_plan_;
+  prescription::ChangePlanState change_plan_state_;
   std::unique_ptr<WorkerPool> pool_;
   ServiceKit kit_;
   const prescription::DoseRules rules_;
   const std::string internal_key_;
-  std::unique_ptr<prescription::IntakeClient> intake_;
+  std::unique_ptr<corebalance::peers::IntakeClient> intake_;
   std::vector<std::unique_ptr<prescription::PrescriptionServiceImpl>> services_;
   std::vector<std::unique_ptr<prescription::PrescriptionInternalServiceImpl>>
       internal_services_;

@@ -1,7 +1,10 @@
 #include "services/server/progress_module.h"
 
+#include "services/outbox/transactions.h"
+#include "services/peers/intake_client.h"
+#include "services/peers/prescription_client.h"
 #include "services/progress/alert_scanner.h"
-#include "services/progress/peer_clients.h"
+#include "services/progress/catalogue_cache.h"
 #include "services/progress/policy.h"
 #include "services/progress/progress_service.h"
 #include "services/server/module_outbox.h"
@@ -21,9 +24,18 @@ class ProgressModule final : public Module {
                  const std::string& internal_key,
                  const progress::ProgressRules& rules)
       : outbox_("progress", pool, config),
-        sessions_(pool, outbox_.get()),
-        alerts_(pool, outbox_.get()),
+        tx_(pool, outbox_.get()),
+        sessions_(pool),
+        alerts_(pool),
         feed_(&alerts_, kAlertPollInterval),
+        raise_alerts_(&tx_, &alerts_),
+        raise_session_alerts_(&sessions_, &raise_alerts_, &feed_, rules.alerts),
+        log_session_(&tx_, &sessions_, &raise_session_alerts_,
+                     rules.traffic_light),
+        update_session_(&tx_, &sessions_, &raise_session_alerts_,
+                        rules.traffic_light),
+        acknowledge_alert_(&tx_, &alerts_),
+        summarize_(&sessions_, rules),
         pool_(MakeWorkerPool("progress", config)),
         kit_(pool_.get(), internal_key, KitOptions(config)),
         rules_(rules),
@@ -33,28 +45,32 @@ class ProgressModule final : public Module {
   // Called once per server (public and in-process): fresh objects each time.
   void Register(grpc::ServerBuilder& builder) override {
     services_.push_back(std::make_unique<progress::ProgressServiceImpl>(
-        &kit_, &sessions_, &alerts_, &feed_, rules_));
+        &kit_, &sessions_, &alerts_, &feed_,
+        progress::ProgressServiceImpl::UseCases{
+            &log_session_, &update_session_, &acknowledge_alert_, &summarize_},
+        rules_));
     builder.RegisterService(services_.back().get());
   }
   std::vector<std::string> ServiceNames() const override {
     return {"corebalance.v1.ProgressService"};
   }
   void Wire(const Peers& peers) override {
-    peers_ = std::make_unique<progress::PeerClients>(
-        peers.Channel(Target::kIntake), peers.Channel(Target::kPrescription),
-        internal_key_);
-    catalogue_ =
-        std::make_unique<progress::CatalogueCache>(peers_.get(), kCatalogueTtl);
-    for (auto& service : services_) {
-      service->Wire(peers_.get(), catalogue_.get());
-    }
+    intake_ = std::make_unique<corebalance::peers::IntakeClient>(
+        peers.Channel(Target::kIntake), internal_key_);
+    prescription_ = std::make_unique<corebalance::peers::PrescriptionClient>(
+        peers.Channel(Target::kPrescription), internal_key_);
+    catalogue_ = std::make_unique<progress::CatalogueCache>(prescription_.get(),
+                                                            kCatalogueTtl);
+    raise_session_alerts_.Wire(intake_.get());
+    log_session_.Wire(intake_.get(), prescription_.get());
+    summarize_.Wire(intake_.get(), prescription_.get(), catalogue_.get());
     // Before the kit lets calls in: they ring the relay after commits.
     outbox_.Start(peers, internal_key_);
     kit_.Wire(peers.authenticator, outbox_.get());
     feed_.Start();
     if (scan_interval_ > absl::ZeroDuration()) {
       scanner_ = std::make_unique<progress::AlertScanner>(
-          &sessions_, &alerts_, peers.Channel(Target::kPrescription),
+          &sessions_, &raise_alerts_, peers.Channel(Target::kPrescription),
           internal_key_, rules_.alerts, [this] { feed_.Nudge(); });
       scanner_->Start(scan_interval_);
     }
@@ -68,16 +84,24 @@ class ProgressModule final : public Module {
 
  private:
   ModuleOutbox outbox_;
-  progress::SessionStore sessions_;
-  progress::AlertStore alerts_;
+  outbox::Transactions tx_;
+  progress::SessionRepository sessions_;
+  progress::AlertRepository alerts_;
   progress::AlertFeed feed_;
+  progress::RaiseAlerts raise_alerts_;
+  progress::RaiseSessionAlerts raise_session_alerts_;
+  progress::LogSession log_session_;
+  progress::UpdateSession update_session_;
+  progress::AcknowledgeAlert acknowledge_alert_;
+  progress::SummarizeProgress summarize_;
   std::unique_ptr<WorkerPool> pool_;
   ServiceKit kit_;
   const progress::ProgressRules rules_;
   const std::string internal_key_;
   const absl::Duration scan_interval_;
   std::unique_ptr<progress::AlertScanner> scanner_;
-  std::unique_ptr<progress::PeerClients> peers_;
+  std::unique_ptr<corebalance::peers::IntakeClient> intake_;
+  std::unique_ptr<corebalance::peers::PrescriptionClient> prescription_;
   std::unique_ptr<progress::CatalogueCache> catalogue_;
   std::vector<std::unique_ptr<progress::ProgressServiceImpl>> services_;
 };

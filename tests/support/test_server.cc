@@ -8,9 +8,8 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "corebalance/v1/access.grpc.pb.h"
-#include "services/access/access_store.h"
-#include "services/access/audit_store.h"
-#include "services/access/bootstrap.h"
+#include "services/access/repositories/audit_repository.h"
+#include "services/access/use_cases/bootstrap.h"
 #include "services/common/resource_id.h"
 #include "services/outbox/outbox.h"
 #include "services/outbox/outbox_store.h"
@@ -81,9 +80,7 @@ std::string BootstrapClinic(const store::MysqlConfig& database,
                             const std::string& clinic,
                             const std::string& admin_name) {
   store::Pool pool(database);
-  outbox::Outbox outbox("access", &pool);
-  access::AccessStore store(&pool, &outbox);
-  auto result = access::Bootstrap(store, clinic, admin_name, "",
+  auto result = access::Bootstrap(pool, clinic, admin_name, "",
                                   absl::Now() + absl::Seconds(30));
   Check(result.status(), "bootstrap " + clinic);
   return result->admin_token;

@@ -8,7 +8,7 @@
 
 #include "absl/time/clock.h"
 #include "corebalance/v1/access.grpc.pb.h"
-#include "services/access/audit_store.h"
+#include "services/access/repositories/audit_repository.h"
 #include "services/store/pool.h"
 #include "services/store/run.h"
 #include "tests/support/test_server.h"
@@ -113,7 +113,7 @@ TEST(AuditTest, ChainVerifiesAndDetectsEditsAndDeletions) {
   }
   test::WaitForAuditRelay(server);
   store::Pool pool(server.database().config());
-  access::AuditStore audit(&pool);
+  access::AuditRepository audit(&pool);
   auto reports = audit.VerifyAll(absl::Now() + absl::Seconds(30));
   ASSERT_TRUE(reports.ok()) << reports.status();
   ASSERT_EQ(reports->size(), 1u);
@@ -159,7 +159,7 @@ TEST(AuditTest, ConcurrentCallsAreEachRecordedInOneUnbrokenChain) {
   ASSERT_EQ(ok.load(), kThreads * kCallsEach);
   test::WaitForAuditRelay(server);
   store::Pool pool(server.database().config());
-  access::AuditStore audit(&pool);
+  access::AuditRepository audit(&pool);
   auto reports = audit.VerifyAll(absl::Now() + absl::Seconds(30));
   ASSERT_TRUE(reports.ok()) << reports.status();
   ASSERT_EQ(reports->size(), 1u);
@@ -189,7 +189,7 @@ TEST(AuditTest, RemovingTheNewestEventsIsDetected) {
                                       return absl::OkStatus();
                                     })
                   .ok());
-  access::AuditStore audit(&pool);
+  access::AuditRepository audit(&pool);
   auto reports = audit.VerifyAll(absl::Now() + absl::Seconds(30));
   ASSERT_TRUE(reports.ok());
   ASSERT_TRUE((*reports)[0].first_break.has_value());

@@ -13,7 +13,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "corebalance/v1/intake.grpc.pb.h"
-#include "services/access/audit_store.h"
+#include "services/access/repositories/audit_repository.h"
 #include "services/outbox/outbox.h"
 #include "services/outbox/relay.h"
 #include "services/store/bind.h"
@@ -96,7 +96,7 @@ TEST(OutboxRelayTest, ThreeRelaysAtOnceAppendEachEventExactlyOnce) {
       QueryInt(pool,
                "SELECT COUNT(*) FROM access_audit_events WHERE source ="
                " 'intake'"));
-  access::AuditStore audit(&pool);
+  access::AuditRepository audit(&pool);
   auto reports = audit.VerifyAll(absl::Now() + absl::Seconds(30));
   ASSERT_TRUE(reports.ok()) << reports.status();
   for (const auto& r : *reports) EXPECT_FALSE(r.first_break) << r.clinic_id;

@@ -6,8 +6,8 @@
 
 #include "absl/time/clock.h"
 #include "services/outbox/outbox.h"
-#include "services/prescription/catalogue_store.h"
 #include "services/prescription/migrations.h"
+#include "services/prescription/repositories/catalogue_repository.h"
 #include "services/prescription/rules/catalogue_seed.h"
 #include "services/store/migrations.h"
 #include "tests/support/test_database.h"
@@ -15,7 +15,7 @@
 namespace corebalance::test {
 namespace {
 
-using prescription::CatalogueStore;
+using prescription::CatalogueRepository;
 using prescription::kGlobalClinic;
 
 v1::Exercise::Level ProtoLevel(prescription::Level level) {
@@ -41,8 +41,7 @@ class SeedTest : public ::testing::Test {
 
   TestDatabase db_;
   store::Pool pool_{db_.config()};
-  outbox::Outbox outbox_{"prescription", &pool_};
-  CatalogueStore store_{&pool_, &outbox_};
+  CatalogueRepository store_{&pool_};
 };
 
 TEST_F(SeedTest, SeededExercisesEqualTheCatalogueSeed) {

@@ -12,6 +12,7 @@
 #include "corebalance/v1/prescription_internal.grpc.pb.h"
 #include "services/common/authenticator.h"
 #include "services/outbox/outbox.h"
+#include "services/outbox/transactions.h"
 #include "services/progress/alert_scanner.h"
 #include "tests/integration/progress/progress_fixture.h"
 
@@ -26,14 +27,18 @@ struct Replica {
   Replica()
       : pool(ProgressTest::server().database().config()),
         outbox("progress", &pool),
-        sessions(&pool, &outbox),
-        alerts(&pool, &outbox),
-        scanner(&sessions, &alerts, ProgressTest::server().channel(),
+        tx(&pool, &outbox),
+        sessions(&pool),
+        alerts(&pool),
+        raise(&tx, &alerts),
+        scanner(&sessions, &raise, ProgressTest::server().channel(),
                 ProgressTest::server().config().internal_key, {}, nullptr) {}
   store::Pool pool;
   outbox::Outbox outbox;
-  progress::SessionStore sessions;
-  progress::AlertStore alerts;
+  outbox::Transactions tx;
+  progress::SessionRepository sessions;
+  progress::AlertRepository alerts;
+  progress::RaiseAlerts raise;
   AlertScanner scanner;
 };
 

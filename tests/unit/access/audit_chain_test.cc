@@ -1,4 +1,4 @@
-#include "services/access/audit_chain.h"
+#include "services/access/rules/audit_chain.h"
 
 #include <functional>
 #include <string>

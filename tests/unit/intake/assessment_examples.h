@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "absl/time/civil_time.h"
-#include "services/intake/scoring/assessment_input.h"
+#include "services/intake/rules/assessment_input.h"
 
 namespace corebalance::intake::examples {
 

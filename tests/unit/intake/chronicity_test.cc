@@ -1,4 +1,4 @@
-#include "services/intake/scoring/chronicity.h"
+#include "services/intake/rules/chronicity.h"
 
 #include <string>
 

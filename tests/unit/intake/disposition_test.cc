@@ -1,4 +1,4 @@
-#include "services/intake/scoring/disposition.h"
+#include "services/intake/rules/disposition.h"
 
 #include <string>
 #include <vector>

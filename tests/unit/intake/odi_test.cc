@@ -1,4 +1,4 @@
-#include "services/intake/scoring/odi.h"
+#include "services/intake/rules/odi.h"
 
 #include <optional>
 #include <string>
@@ -6,8 +6,8 @@
 
 #include "assessment_examples.h"
 #include "gtest/gtest.h"
-#include "services/intake/scoring/rounding.h"
-#include "services/intake/scoring/scoring_policy.h"
+#include "services/intake/rules/rounding.h"
+#include "services/intake/rules/scoring_policy.h"
 
 namespace corebalance::intake {
 namespace {

@@ -1,4 +1,4 @@
-#include "services/intake/scoring/outcome_change.h"
+#include "services/intake/rules/outcome_change.h"
 
 #include <optional>
 #include <string>

@@ -1,4 +1,4 @@
-#include "services/intake/scoring/red_flags.h"
+#include "services/intake/rules/red_flags.h"
 
 #include <set>
 #include <string>

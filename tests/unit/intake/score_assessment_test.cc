@@ -1,10 +1,10 @@
-#include "services/intake/scoring/score_assessment.h"
+#include "services/intake/rules/score_assessment.h"
 
 #include "absl/status/status.h"
 #include "assessment_examples.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "services/intake/scoring/rounding.h"
+#include "services/intake/rules/rounding.h"
 
 namespace corebalance::intake {
 namespace {

@@ -1,4 +1,4 @@
-#include "services/intake/scoring/scoring_policy.h"
+#include "services/intake/rules/scoring_policy.h"
 
 #include <functional>
 #include <string>

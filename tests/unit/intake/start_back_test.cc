@@ -1,4 +1,4 @@
-#include "services/intake/scoring/start_back.h"
+#include "services/intake/rules/start_back.h"
 
 #include <array>
 #include <string>

@@ -1,4 +1,4 @@
-#include "services/intake/scoring/starting_plan.h"
+#include "services/intake/rules/starting_plan.h"
 
 #include <optional>
 #include <string>

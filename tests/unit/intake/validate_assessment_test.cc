@@ -1,4 +1,4 @@
-#include "services/intake/scoring/validate_assessment.h"
+#include "services/intake/rules/validate_assessment.h"
 
 #include <cmath>
 #include <functional>

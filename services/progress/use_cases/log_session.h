@@ -1,0 +1,68 @@
+#ifndef COREBALANCE_SERVICES_PROGRESS_USE_CASES_LOG_SESSION_H_
+#define COREBALANCE_SERVICES_PROGRESS_USE_CASES_LOG_SESSION_H_
+
+// LogSession: a session the patient performed, checked against the plan
+// they followed (the named one, else their ACTIVE plan) at its current
+// revision, classified (traffic light) and stored with its events; then the
+// alerts it calls for are raised.
+
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "corebalance/v1/progress.pb.h"
+#include "services/common/caller.h"
+#include "services/outbox/outbox_event.h"
+#include "services/outbox/transactions.h"
+#include "services/peers/intake_client.h"
+#include "services/peers/prescription_client.h"
+#include "services/progress/policy.h"
+#include "services/progress/repositories/session_repository.h"
+#include "services/progress/use_cases/raise_session_alerts.h"
+#include "services/store/request_ids.h"
+
+namespace corebalance::progress {
+
+struct LogSessionInput {
+  std::string patient_id;
+  // Empty: the patient's ACTIVE plan.
+  std::string plan_id;
+  // As the request gives it, its own fields checked already.
+  const v1::Session* session = nullptr;
+  store::RequestKey request_key;
+};
+
+class LogSession {
+ public:
+  LogSession(outbox::Transactions* tx, SessionRepository* sessions,
+             RaiseSessionAlerts* alerts, TrafficLightPolicy rules)
+      : tx_(tx), sessions_(sessions), alerts_(alerts), rules_(rules) {}
+  // Set once the server runs (the in-process channels exist only then).
+  void Wire(peers::IntakeClient* intake,
+            peers::PrescriptionClient* prescription) {
+    intake_ = intake;
+    prescription_ = prescription;
+  }
+
+  // The session stored. A retry with the same request id gets the first
+  // call's session and commits nothing. FAILED_PRECONDITION without an
+  // ACTIVE plan; INVALID_ARGUMENT when the session does not fit the plan.
+  absl::StatusOr<StoredSession> Run(const Caller& caller,
+                                    const LogSessionInput& input,
+                                    outbox::ChangeEvents& events);
+
+ private:
+  // The plan the session followed, at its current revision.
+  absl::StatusOr<v1::Plan> FollowedPlan(const Caller& caller,
+                                        const LogSessionInput& input);
+
+  outbox::Transactions* tx_;
+  SessionRepository* sessions_;
+  RaiseSessionAlerts* alerts_;
+  const TrafficLightPolicy rules_;
+  peers::IntakeClient* intake_ = nullptr;
+  peers::PrescriptionClient* prescription_ = nullptr;
+};
+
+}  // namespace corebalance::progress
+
+#endif  // COREBALANCE_SERVICES_PROGRESS_USE_CASES_LOG_SESSION_H_
