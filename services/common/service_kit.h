@@ -8,7 +8,7 @@
 // response out.
 //
 // Audit: a write's event commits with its change (RpcCall::Change, passed to
-// the repository, outbox/change.h). Any other audited call's event (a read's
+// the use case, which commits it through outbox/transactions.h). Any other audited call's event (a read's
 // disclosure, a refusal) is written to the service's outbox here, and for a
 // successful read before the answer leaves: if that fails, the call fails.
 
@@ -82,8 +82,9 @@ class RpcCall {
   }
 
   // For a write: the call's audit event (as AuditResource names it now) and
-  // room for domain events, to hand to the repository, which commits them
-  // with the change. Name the resource first.
+  // room for domain events, to hand to the use case, which commits them with
+  // the change. Name the resource first (a use case may name the created
+  // resource itself).
   outbox::ChangeEvents& Change();
   // A list call that showed several patients' records: one more disclosure
   // event per patient, written with the call's own event.
