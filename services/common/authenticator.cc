@@ -15,29 +15,44 @@ Authenticator::Authenticator(std::shared_ptr<grpc::Channel> access_channel,
                              std::string internal_key, Options options)
     : stub_(v1::AccessInternalService::NewStub(std::move(access_channel))),
       internal_key_(std::move(internal_key)),
-      options_(options) {}
+      options_(options),
+      unknown_by_client_(options.unknown_per_second, options.unknown_burst,
+                         options.max_clients),
+      valid_(options.max_entries),
+      invalid_(options.max_negative_entries) {}
 
-absl::StatusOr<Principal> Authenticator::Authenticate(absl::string_view token,
-                                                      absl::Time deadline) {
+std::optional<Authenticator::Entry> Authenticator::Cached(
+    const std::string& key, absl::Time now) {
+  for (auto* cache : {&valid_, &invalid_}) {
+    if (Entry* entry = cache->Find(key)) {
+      if (entry->expires > now) return *entry;
+      cache->Erase(key);
+    }
+  }
+  return std::nullopt;
+}
+
+absl::StatusOr<Principal> Authenticator::Authenticate(
+    absl::string_view token, absl::Time deadline, const std::string& client) {
   if (token.empty()) {
     return absl::UnauthenticatedError(
         "missing credentials: send \"authorization: Bearer <token>\"");
   }
   // Keyed by hash so the cache never holds secrets.
   const std::string key = Sha256Hex(token);
-  const absl::Time now = absl::Now();
   std::optional<Entry> cached;
   {
     absl::MutexLock lock(&mu_);
-    auto it = cache_.find(key);
-    if (it != cache_.end() && it->second.expires > now) cached = it->second;
+    cached = Cached(key, absl::Now());
   }
   if (!cached) {
-    auto fresh = Introspect(token, deadline);
+    if (!client.empty() && !unknown_by_client_.Allow(client, absl::Now())) {
+      return absl::ResourceExhaustedError(
+          "too many unrecognised credentials from this address: try again "
+          "in a few seconds");
+    }
+    absl::StatusOr<Entry> fresh = IntrospectOnce(key, token, deadline);
     if (!fresh.ok()) return fresh.status();
-    absl::MutexLock lock(&mu_);
-    if (cache_.size() >= options_.max_entries) cache_.clear();
-    cache_[key] = *fresh;
     cached = *std::move(fresh);
   }
   if (!cached->active) {
@@ -46,8 +61,39 @@ absl::StatusOr<Principal> Authenticator::Authenticate(absl::string_view token,
   return cached->principal;
 }
 
+absl::StatusOr<Authenticator::Entry> Authenticator::IntrospectOnce(
+    const std::string& key, absl::string_view token, absl::Time deadline) {
+  std::shared_ptr<Flight> flight;
+  bool mine = false;
+  {
+    absl::MutexLock lock(&mu_);
+    auto [it, inserted] = in_flight_.try_emplace(key);
+    if (inserted) it->second = std::make_shared<Flight>();
+    flight = it->second;
+    mine = inserted;
+  }
+  if (!mine) {
+    if (!flight->done.WaitForNotificationWithDeadline(deadline)) {
+      return absl::DeadlineExceededError(
+          "the deadline passed while the credentials were being verified");
+    }
+    return flight->result;
+  }
+  flight->result = Introspect(token, deadline);
+  {
+    absl::MutexLock lock(&mu_);
+    if (flight->result.ok()) {
+      (flight->result->active ? valid_ : invalid_).Put(key, *flight->result);
+    }
+    in_flight_.erase(key);
+  }
+  flight->done.Notify();
+  return flight->result;
+}
+
 absl::StatusOr<Authenticator::Entry> Authenticator::Introspect(
     absl::string_view token, absl::Time deadline) {
+  introspections_.fetch_add(1);
   grpc::ClientContext context;
   context.set_deadline(absl::ToChronoTime(deadline));
   context.AddMetadata(kInternalKeyHeader, internal_key_);

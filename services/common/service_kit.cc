@@ -19,6 +19,17 @@
 namespace corebalance {
 namespace {
 
+// "ipv4:10.0.0.7:52114" -> "ipv4:10.0.0.7", "ipv6:[::1]:1234" -> "ipv6:[::1]":
+// a client's address without its (per connection) port.
+std::string ClientAddress(const std::string& peer) {
+  const size_t colon = peer.rfind(':');
+  const bool has_port =
+      (absl::StartsWith(peer, "ipv4:") &&
+       colon > std::string("ipv4:").size()) ||
+      (absl::StartsWith(peer, "ipv6:") && colon != 0 && peer[colon - 1] == ']');
+  return has_port ? peer.substr(0, colon) : peer;
+}
+
 std::string Metadata(grpc::CallbackServerContext* context,
                      absl::string_view key) {
   const auto& md = context->client_metadata();
@@ -222,10 +233,17 @@ grpc::Status ServiceKit::Run(
     call.AuditResource(std::move(resource), std::move(patient));
   }
 
-  absl::Status status =
-      wired_.WaitForNotificationWithDeadline(deadline)
-          ? Admit(context, spec, call)
-          : absl::UnavailableError("server is starting: try again");
+  absl::Status status;
+  if (deadline <= start || context->IsCancelled()) {
+    // It waited in the queue until nobody waits for its answer: no work for
+    // it, not even authentication.
+    status = absl::DeadlineExceededError(
+        "the call's deadline passed before the server could start it");
+  } else if (!wired_.WaitForNotificationWithDeadline(deadline)) {
+    status = absl::UnavailableError("server is starting: try again");
+  } else {
+    status = Admit(context, spec, call);
+  }
   if (status.ok()) status = CheckBounds(request, header_request_id);
   const bool admitted = status.ok();
   if (admitted) {
@@ -278,8 +296,10 @@ absl::Status ServiceKit::Admit(grpc::CallbackServerContext* context,
   const std::string key = Metadata(context, kInternalKeyHeader);
   call.peer_call_ = !key.empty() && !internal_key_.empty() &&
                     ConstantTimeEquals(key, internal_key_);
-  auto principal =
-      authenticator_->Authenticate(BearerToken(context), call.deadline());
+  // Our own services are not rate-limited per address; anyone else is.
+  auto principal = authenticator_->Authenticate(
+      BearerToken(context), call.deadline(),
+      call.peer_call_ ? std::string() : ClientAddress(context->peer()));
   if (!principal.ok()) return principal.status();
   call.principal_ = *std::move(principal);
   if (!IsAllowed(call.principal_, spec.permission)) {

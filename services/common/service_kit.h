@@ -8,9 +8,10 @@
 // response out.
 //
 // Audit: a write's event commits with its change (RpcCall::Change, passed to
-// the use case, which commits it through outbox/transactions.h). Any other audited call's event (a read's
-// disclosure, a refusal) is written to the service's outbox here, and for a
-// successful read before the answer leaves: if that fails, the call fails.
+// the use case, which commits it through outbox/transactions.h). Any other
+// audited call's event (a read's disclosure, a refusal) is written to the
+// service's outbox here, and for a successful read before the answer leaves: if
+// that fails, the call fails.
 
 #include <google/protobuf/message.h>
 #include <grpcpp/server_context.h>

@@ -7,6 +7,7 @@
 #include "services/common/authenticator.h"
 #include "services/common/grpc_status.h"
 #include "services/common/internal_detail.h"
+#include "services/common/internal_key.h"
 #include "services/common/logging.h"
 #include "services/common/principal_proto.h"
 #include "services/common/status_macros.h"

@@ -11,6 +11,7 @@
 #include "absl/time/clock.h"
 #include "corebalance/v1/prescription_internal.grpc.pb.h"
 #include "services/common/authenticator.h"
+#include "services/common/internal_key.h"
 #include "services/outbox/outbox.h"
 #include "services/outbox/transactions.h"
 #include "services/progress/alert_scanner.h"
