@@ -11,10 +11,20 @@
 namespace corebalance {
 namespace {
 
-// Counts code points; -1 for malformed UTF-8 (overlong forms, surrogates and
-// values above U+10FFFF included, which MySQL's utf8mb4 would refuse).
-long Utf8Length(absl::string_view s) {
-  long count = 0;
+// What a text holds: its code points, and whether it is valid UTF-8 and
+// free of control characters.
+struct TextScan {
+  long length = 0;
+  bool valid_utf8 = true;
+  // C0 controls other than tab and line breaks, DEL, C1 controls.
+  bool control = false;
+  bool line_break_or_tab = false;
+};
+
+// Malformed UTF-8 includes overlong forms, surrogates and values above
+// U+10FFFF, which MySQL's utf8mb4 would refuse.
+TextScan Scan(absl::string_view s) {
+  TextScan scan;
   for (size_t i = 0; i < s.size();) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
     const size_t len = c < 0x80           ? 1
@@ -22,46 +32,103 @@ long Utf8Length(absl::string_view s) {
                        : (c >> 4) == 0xE  ? 3
                        : (c >> 3) == 0x1E ? 4
                                           : 0;
-    if (len == 0 || i + len > s.size()) return -1;
+    if (len == 0 || i + len > s.size()) {
+      scan.valid_utf8 = false;
+      return scan;
+    }
     uint32_t code = len == 1 ? c : c & (0x3F >> (len - 1));
     for (size_t k = 1; k < len; ++k) {
       const unsigned char next = static_cast<unsigned char>(s[i + k]);
-      if ((next >> 6) != 0x2) return -1;
+      if ((next >> 6) != 0x2) {
+        scan.valid_utf8 = false;
+        return scan;
+      }
       code = (code << 6) | (next & 0x3F);
     }
     static constexpr uint32_t kMinForLength[] = {0, 0, 0x80, 0x800, 0x10000};
     if (code < kMinForLength[len] || code > 0x10FFFF ||
         (code >= 0xD800 && code <= 0xDFFF)) {
-      return -1;
+      scan.valid_utf8 = false;
+      return scan;
+    }
+    if (code == '\t' || code == '\n' || code == '\r') {
+      scan.line_break_or_tab = true;
+    } else if (code < 0x20 || (code >= 0x7F && code <= 0x9F)) {
+      scan.control = true;
     }
     i += len;
-    ++count;
+    ++scan.length;
   }
-  return count;
+  return scan;
+}
+
+// Free text may span lines; a name is one line.
+void CheckText(absl::string_view field, absl::string_view value,
+               size_t max_chars, bool one_line, FieldViolations& out) {
+  if (value.empty()) return;
+  const TextScan scan = Scan(value);
+  if (!scan.valid_utf8) {
+    out.push_back({std::string(field), "must be valid UTF-8"});
+  } else if (scan.control) {
+    out.push_back({std::string(field),
+                   "must not contain control characters (such as NUL)"});
+  } else if (one_line && scan.line_break_or_tab) {
+    out.push_back(
+        {std::string(field), "must be one line, without tabs or line breaks"});
+  } else if (static_cast<size_t>(scan.length) > max_chars) {
+    out.push_back(
+        {std::string(field), absl::StrCat("must be at most ", max_chars,
+                                          " characters, got ", scan.length)});
+  }
+}
+
+void CheckRequired(absl::string_view field, absl::string_view value,
+                   size_t max_chars, bool one_line, FieldViolations& out) {
+  if (absl::StripAsciiWhitespace(value).empty()) {
+    out.push_back({std::string(field), "is required"});
+    return;
+  }
+  CheckText(field, value, max_chars, one_line, out);
 }
 
 }  // namespace
 
 void CheckOptionalText(absl::string_view field, absl::string_view value,
                        size_t max_chars, FieldViolations& out) {
-  if (value.empty()) return;
-  const long length = Utf8Length(value);
-  if (length < 0) {
-    out.push_back({std::string(field), "must be valid UTF-8"});
-  } else if (static_cast<size_t>(length) > max_chars) {
-    out.push_back(
-        {std::string(field), absl::StrCat("must be at most ", max_chars,
-                                          " characters, got ", length)});
-  }
+  CheckText(field, value, max_chars, /*one_line=*/false, out);
 }
 
 void CheckRequiredText(absl::string_view field, absl::string_view value,
                        size_t max_chars, FieldViolations& out) {
-  if (absl::StripAsciiWhitespace(value).empty()) {
-    out.push_back({std::string(field), "is required"});
-    return;
+  CheckRequired(field, value, max_chars, /*one_line=*/false, out);
+}
+
+void CheckOptionalName(absl::string_view field, absl::string_view value,
+                       size_t max_chars, FieldViolations& out) {
+  CheckText(field, value, max_chars, /*one_line=*/true, out);
+}
+
+void CheckRequiredName(absl::string_view field, absl::string_view value,
+                       size_t max_chars, FieldViolations& out) {
+  CheckRequired(field, value, max_chars, /*one_line=*/true, out);
+}
+
+bool CheckTimestamp(absl::string_view field,
+                    const google::protobuf::Timestamp& value,
+                    FieldViolations& out) {
+  // The range google.protobuf.Timestamp documents: 0001-01-01 to 9999-12-31.
+  constexpr int64_t kMinSeconds = -62135596800;
+  constexpr int64_t kMaxSeconds = 253402300799;
+  if (value.nanos() < 0 || value.nanos() > 999999999) {
+    out.push_back({std::string(field), "nanos must be 0..999999999"});
+    return false;
   }
-  CheckOptionalText(field, value, max_chars, out);
+  if (value.seconds() < kMinSeconds || value.seconds() > kMaxSeconds) {
+    out.push_back({std::string(field),
+                   "must be between 0001-01-01 and 9999-12-31 (UTC)"});
+    return false;
+  }
+  return true;
 }
 
 void CheckOptionalEmail(absl::string_view field, absl::string_view value,

@@ -7,17 +7,30 @@
 #include <string>
 
 #include "absl/strings/string_view.h"
+#include "google/protobuf/timestamp.pb.h"
 #include "services/common/field_violation.h"
 
 namespace corebalance {
 
-// Required text: non-empty after trimming, at most `max_chars` characters
-// (UTF-8 code points), valid UTF-8.
+// Required free text: non-empty after trimming, at most `max_chars`
+// characters (UTF-8 code points), valid UTF-8, no control characters other
+// than tabs and line breaks.
 void CheckRequiredText(absl::string_view field, absl::string_view value,
                        size_t max_chars, FieldViolations& out);
 // Optional text: the same limits when non-empty.
 void CheckOptionalText(absl::string_view field, absl::string_view value,
                        size_t max_chars, FieldViolations& out);
+// Names (of people, clinics, exercises, tokens...): the same as text, on one
+// line (no tabs or line breaks either).
+void CheckRequiredName(absl::string_view field, absl::string_view value,
+                       size_t max_chars, FieldViolations& out);
+void CheckOptionalName(absl::string_view field, absl::string_view value,
+                       size_t max_chars, FieldViolations& out);
+// A google.protobuf.Timestamp as the type defines it: nanos 0..999999999,
+// 0001-01-01 to 9999-12-31. False (with a violation) otherwise.
+bool CheckTimestamp(absl::string_view field,
+                    const google::protobuf::Timestamp& value,
+                    FieldViolations& out);
 // Optional email: when non-empty, something@domain.tld without spaces.
 void CheckOptionalEmail(absl::string_view field, absl::string_view value,
                         FieldViolations& out);

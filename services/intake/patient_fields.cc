@@ -68,11 +68,11 @@ PatientRecord ReadPatientFields(const v1::Patient& patient,
   auto has = [&](PatientField f) { return fields.count(f) > 0; };
   if (has(PatientField::kGivenName)) {
     r.given_name = patient.given_name();
-    CheckRequiredText("patient.given_name", r.given_name, kMaxNameChars, out);
+    CheckRequiredName("patient.given_name", r.given_name, kMaxNameChars, out);
   }
   if (has(PatientField::kFamilyName)) {
     r.family_name = patient.family_name();
-    CheckRequiredText("patient.family_name", r.family_name, kMaxNameChars, out);
+    CheckRequiredName("patient.family_name", r.family_name, kMaxNameChars, out);
   }
   if (has(PatientField::kBirthDate)) {
     r.birth_date =

@@ -134,7 +134,7 @@ ExerciseRecord ExerciseFromProto(const v1::Exercise& in,
   ExerciseRecord e;
   e.slug = slug;
   e.display_name = in.display_name();
-  CheckRequiredText("exercise.display_name", in.display_name(), 200, out);
+  CheckRequiredName("exercise.display_name", in.display_name(), 200, out);
   e.level = in.level();
   if (in.level() == v1::Exercise::LEVEL_UNSPECIFIED ||
       !v1::Exercise::Level_IsValid(in.level())) {
@@ -143,7 +143,7 @@ ExerciseRecord ExerciseFromProto(const v1::Exercise& in,
                    "LEVEL_ADVANCED or LEVEL_ALL"});
   }
   e.body_region = in.body_region();
-  CheckRequiredText("exercise.body_region", in.body_region(), 200, out);
+  CheckRequiredName("exercise.body_region", in.body_region(), 200, out);
   if (static_cast<size_t>(in.equipment_size()) > kMaxEquipmentItems) {
     out.push_back({"exercise.equipment",
                    absl::StrCat("at most ", kMaxEquipmentItems, " items")});
@@ -187,7 +187,7 @@ TemplateRecord TemplateFromProto(const v1::PlanTemplate& in,
                                  FieldViolations& out) {
   TemplateRecord t;
   t.display_name = in.display_name();
-  CheckRequiredText("plan_template.display_name", in.display_name(), 200, out);
+  CheckRequiredName("plan_template.display_name", in.display_name(), 200, out);
   t.description = in.description();
   CheckOptionalText("plan_template.description", in.description(), 2000, out);
   t.phase = in.phase();

@@ -30,7 +30,8 @@ void CheckSessionFields(const v1::Session& s, absl::Time now,
                         FieldViolations& out) {
   if (!s.has_perform_time()) {
     out.push_back({"session.perform_time", "required"});
-  } else if (FromProtoTime(s.perform_time()) > now + kClockSkew) {
+  } else if (CheckTimestamp("session.perform_time", s.perform_time(), out) &&
+             FromProtoTime(s.perform_time()) > now + kClockSkew) {
     out.push_back({"session.perform_time", "must not be in the future"});
   }
   if (!s.has_worst_pain_during()) {

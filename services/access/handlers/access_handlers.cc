@@ -74,7 +74,7 @@ grpc::ServerUnaryReactor* AccessServiceImpl::CreateStaffMember(
         call.SetRequestId(request->request_id());
         const v1::StaffMember& in = request->staff_member();
         FieldViolations violations;
-        CheckRequiredText("staff_member.display_name", in.display_name(), 200,
+        CheckRequiredName("staff_member.display_name", in.display_name(), 200,
                           violations);
         CheckOptionalEmail("staff_member.email", in.email(), violations);
         if (!IsStaffRole(in.role())) {
@@ -173,7 +173,7 @@ grpc::ServerUnaryReactor* AccessServiceImpl::IssueApiToken(
         const v1::ApiToken& in = request->api_token();
         const absl::Time now = NowMicros();
         FieldViolations violations;
-        CheckRequiredText("api_token.display_name", in.display_name(), 200,
+        CheckRequiredName("api_token.display_name", in.display_name(), 200,
                           violations);
         CheckRequestId(request->request_id(), violations);
         std::string staff_id;
@@ -204,7 +204,10 @@ grpc::ServerUnaryReactor* AccessServiceImpl::IssueApiToken(
                                                "\"; known: sessions.write")});
           }
         }
-        if (in.has_expire_time() && FromProtoTime(in.expire_time()) <= now) {
+        if (in.has_expire_time() &&
+            CheckTimestamp("api_token.expire_time", in.expire_time(),
+                           violations) &&
+            FromProtoTime(in.expire_time()) <= now) {
           violations.push_back(
               {"api_token.expire_time", "must be in the future"});
         }
@@ -283,11 +286,16 @@ grpc::ServerUnaryReactor* AccessServiceImpl::ListAuditEvents(
         AuditFilter filter;
         filter.patient = request->patient();
         filter.actor = request->actor();
-        if (request->has_start_time()) {
+        FieldViolations violations;
+        if (request->has_start_time() &&
+            CheckTimestamp("start_time", request->start_time(), violations)) {
           filter.start_time = FromProtoTime(request->start_time());
         }
-        if (request->has_end_time())
+        if (request->has_end_time() &&
+            CheckTimestamp("end_time", request->end_time(), violations)) {
           filter.end_time = FromProtoTime(request->end_time());
+        }
+        if (!violations.empty()) return InvalidArgumentError(violations);
         if (filter.start_time && filter.end_time &&
             *filter.end_time <= *filter.start_time) {
           return InvalidArgumentError("end_time", "must be after start_time");

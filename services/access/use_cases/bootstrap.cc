@@ -35,8 +35,8 @@ outbox::ChangeEvents BootstrapEvents(int64_t clinic_id) {
 absl::StatusOr<BootstrapResult> BootstrapClinic::Run(
     const BootstrapInput& input, absl::Time deadline) {
   FieldViolations violations;
-  CheckRequiredText("clinic", input.clinic_name, 200, violations);
-  CheckRequiredText("admin_name", input.admin_name, 200, violations);
+  CheckRequiredName("clinic", input.clinic_name, 200, violations);
+  CheckRequiredName("admin_name", input.admin_name, 200, violations);
   CheckOptionalEmail("admin_email", input.admin_email, violations);
   if (!violations.empty()) return InvalidArgumentError(violations);
 

@@ -153,10 +153,12 @@ grpc::ServerUnaryReactor* ProgressServiceImpl::ListSessions(
                 {"plan", absl::StrCat("must be a plan of ", parent)});
           }
         }
-        if (request->has_start_time()) {
+        if (request->has_start_time() &&
+            CheckTimestamp("start_time", request->start_time(), violations)) {
           query.start_time = FromProtoTime(request->start_time());
         }
-        if (request->has_end_time()) {
+        if (request->has_end_time() &&
+            CheckTimestamp("end_time", request->end_time(), violations)) {
           query.end_time = FromProtoTime(request->end_time());
         }
         if (query.start_time && query.end_time &&

@@ -217,6 +217,28 @@ TEST_F(PatientsTest, ListFiltersByNameAndPractitioner) {
   EXPECT_EQ(Violations(s).count("page_token"), 1u);
 }
 
+TEST_F(PatientsTest, ControlCharactersInNamesAreRefused) {
+  for (const std::string& given :
+       {std::string("Ana\0Admin", 9), std::string("Ana\nAdmin"),
+        std::string("Ana\x1b[2J")}) {
+    v1::CreatePatientRequest request;
+    request.mutable_patient()->set_given_name(given);
+    request.mutable_patient()->set_family_name("Control");
+    v1::Patient created;
+    grpc::Status s =
+        Stub()->CreatePatient(Context(Practitioner()).get(), request, &created);
+    ASSERT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+    EXPECT_EQ(Violations(s).count("patient.given_name"), 1u)
+        << s.error_message();
+  }
+  v1::ListPatientsRequest list;
+  list.set_name_contains("Control");
+  v1::ListPatientsResponse found;
+  ASSERT_TRUE(
+      Stub()->ListPatients(Context(Practitioner()).get(), list, &found).ok());
+  EXPECT_EQ(found.patients_size(), 0);
+}
+
 TEST_F(PatientsTest, CreateReportsEveryInvalidFieldAndWritesNothing) {
   v1::CreatePatientRequest request;
   v1::Patient& in = *request.mutable_patient();

@@ -75,6 +75,20 @@ TEST_F(SessionInputTest, SessionBeforeThePlanStartedIsRefused) {
   EXPECT_TRUE(Violations(s).count("session.perform_time"));
 }
 
+TEST_F(SessionInputTest, ATimestampOutsideItsRangeIsRefusedNotShifted) {
+  const v1::Plan plan = PatientWithPlan();
+  for (int nanos : {2000000000, -1}) {
+    v1::Session in = GoodSession(plan);
+    in.mutable_perform_time()->set_nanos(nanos);
+    v1::Session out;
+    grpc::Status s = Log(PatientOf(plan.name()), in, &out);
+    ASSERT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT) << nanos;
+    EXPECT_TRUE(Violations(s).count("session.perform_time"))
+        << s.error_message();
+  }
+  EXPECT_TRUE(AllSessions(PatientOf(plan.name())).empty());
+}
+
 TEST_F(SessionInputTest, PlanOfAnotherPatientIsRefused) {
   const v1::Plan mine = PatientWithPlan();
   const v1::Plan theirs = PatientWithPlan();

@@ -64,7 +64,7 @@ TEST_F(LogLevel, AcceptsTheFourDocumentedLevels) {
 
 TEST_F(LogLevel, RejectsOtherWordsNamingThem) {
   for (absl::string_view level : {"", "verbose", "INFO", "debug ", "5", "trace",
-                                    "warning", "err", "critical", "off"}) {
+                                  "warning", "err", "critical", "off"}) {
     const absl::Status status = SetLevel(level);
     EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument) << level;
     EXPECT_THAT(status.message(), HasSubstr("\"" + std::string(level) + "\""));

@@ -207,3 +207,57 @@ INSTANTIATE_TEST_SUITE_P(
 
 }  // namespace
 }  // namespace corebalance
+
+namespace corebalance {
+namespace {
+
+TEST(ControlCharacters, AreRefusedInTextButTabsAndLineBreaksAreNot) {
+  FieldViolations out;
+  CheckRequiredText("note", std::string("call back\0later", 15), 100, out);
+  CheckOptionalText("notes", "line one\x1b[31m", 100, out);
+  CheckOptionalText("notes", "C1 \xc2\x85 control", 100, out);
+  ASSERT_THAT(out, SizeIs(3));
+  for (const auto& v : out) EXPECT_THAT(v.description, HasSubstr("control"));
+  out.clear();
+  CheckOptionalText("notes", "first line\nsecond\tcolumn\r\n", 100, out);
+  EXPECT_THAT(out, IsEmpty());
+}
+
+TEST(ControlCharacters, NamesAreOneLine) {
+  FieldViolations out;
+  CheckRequiredName("patient.given_name", "Ana\nDROP", 100, out);
+  CheckOptionalName("display_name", "tab\there", 100, out);
+  CheckRequiredName("patient.family_name", std::string("Ng\0", 3), 100, out);
+  ASSERT_THAT(out, SizeIs(3));
+  EXPECT_EQ(out[0].field, "patient.given_name");
+  EXPECT_THAT(out[0].description, HasSubstr("one line"));
+  EXPECT_THAT(out[2].description, HasSubstr("control"));
+  out.clear();
+  CheckRequiredName("patient.given_name", "Zoë O'Brien-Núñez", 100, out);
+  EXPECT_THAT(out, IsEmpty());
+}
+
+TEST(Timestamps, OutOfRangeNanosOrSecondsAreRefused) {
+  FieldViolations out;
+  google::protobuf::Timestamp ts;
+  ts.set_seconds(1767225600);
+  ts.set_nanos(2000000000);  // would shift the time by 2 s
+  EXPECT_FALSE(CheckTimestamp("session.perform_time", ts, out));
+  ts.set_nanos(-1);
+  EXPECT_FALSE(CheckTimestamp("session.perform_time", ts, out));
+  ts.set_nanos(0);
+  ts.set_seconds(253402300800);  // 10000-01-01
+  EXPECT_FALSE(CheckTimestamp("end_time", ts, out));
+  ASSERT_THAT(out, SizeIs(3));
+  EXPECT_EQ(out[0].field, "session.perform_time");
+  EXPECT_THAT(out[0].description, HasSubstr("nanos"));
+  EXPECT_EQ(out[2].field, "end_time");
+  out.clear();
+  ts.set_seconds(1767225600);
+  ts.set_nanos(999999999);
+  EXPECT_TRUE(CheckTimestamp("end_time", ts, out));
+  EXPECT_THAT(out, IsEmpty());
+}
+
+}  // namespace
+}  // namespace corebalance
