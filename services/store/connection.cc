@@ -58,8 +58,15 @@ absl::StatusOr<std::unique_ptr<Connection>> Connection::Open(
   std::unique_ptr<Connection> connection;
   try {
     std::unique_ptr<sql::Connection> raw(Driver().connect(options));
-    connection = std::make_unique<Connection>(std::move(raw),
-                                              config.statement_cache_size);
+    Dialect dialect;
+    {
+      std::unique_ptr<sql::Statement> st(raw->createStatement());
+      std::unique_ptr<sql::ResultSet> rs(st->executeQuery("SELECT VERSION()"));
+      dialect = DialectOfVersion(rs->next() ? std::string(rs->getString(1))
+                                            : std::string());
+    }
+    connection = std::make_unique<Connection>(
+        std::move(raw), config.statement_cache_size, dialect);
     sql::Connection& c = connection->raw();
     c.setAutoCommit(true);
     c.setTransactionIsolation(sql::TRANSACTION_READ_COMMITTED);
@@ -77,9 +84,30 @@ absl::StatusOr<std::unique_ptr<Connection>> Connection::Open(
 }
 
 Connection::Connection(std::unique_ptr<sql::Connection> raw,
-                       int statement_cache_size)
+                       int statement_cache_size, Dialect dialect)
     : raw_(std::move(raw)),
-      capacity_(static_cast<size_t>(std::max(statement_cache_size, 1))) {}
+      capacity_(static_cast<size_t>(std::max(statement_cache_size, 1))),
+      dialect_(dialect) {}
+
+void Connection::BoundStatements(absl::Duration remaining) {
+  if (remaining >= absl::Hours(24)) {
+    if (statement_limit_ == absl::InfiniteDuration()) return;
+    Execute(StatementTimeLimitSql(dialect_, absl::InfiniteDuration()));
+    statement_limit_ = absl::InfiniteDuration();
+    return;
+  }
+  if (statement_limit_ <= remaining && statement_limit_ >= remaining * 0.9) {
+    return;
+  }
+  // Whole seconds where that is close enough, so that calls with the same
+  // deadline find the limit already set.
+  const absl::Duration limit =
+      remaining >= absl::Seconds(10)
+          ? absl::Floor(remaining, absl::Seconds(1))
+          : absl::Floor(remaining, absl::Milliseconds(1));
+  Execute(StatementTimeLimitSql(dialect_, limit));
+  statement_limit_ = limit;
+}
 
 Connection::~Connection() {
   // Statements first, while their connection is still open.

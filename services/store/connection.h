@@ -10,6 +10,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "services/store/dialect.h"
 #include "services/store/mysql_config.h"
 
 namespace sql {
@@ -34,7 +35,8 @@ class Connection {
   static absl::StatusOr<std::unique_ptr<Connection>> Open(
       const MysqlConfig& config, absl::Time deadline);
 
-  Connection(std::unique_ptr<sql::Connection> raw, int statement_cache_size);
+  Connection(std::unique_ptr<sql::Connection> raw, int statement_cache_size,
+             Dialect dialect = Dialect::kMariaDb);
   ~Connection();
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
@@ -53,6 +55,14 @@ class Connection {
   // A cheap round trip (COM_PING); false when the connection is dead.
   bool Ping();
 
+  // Bounds every following statement to `remaining` (a call's time left),
+  // so a slow statement never holds the connection past its call. A limit
+  // set for an earlier call is kept while it is at most `remaining` and
+  // close to it, which spares most calls the round trip. No bound for a day
+  // or more (migrations).
+  void BoundStatements(absl::Duration remaining);
+  Dialect dialect() const { return dialect_; }
+
   sql::Connection& raw() { return *raw_; }
   size_t cached_statements() const { return statements_.size(); }
 
@@ -62,6 +72,9 @@ class Connection {
   // Declared first so it is destroyed last: statements need their connection.
   std::unique_ptr<sql::Connection> raw_;
   size_t capacity_;
+  const Dialect dialect_;
+  // The session's statement limit; infinite when none is set.
+  absl::Duration statement_limit_ = absl::InfiniteDuration();
   std::list<Entry> statements_;  // most recently used first
   std::unordered_map<std::string, std::list<Entry>::iterator> index_;
 };

@@ -16,6 +16,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "services/store/connection.h"
 #include "services/store/pool.h"
@@ -55,6 +56,9 @@ void SleepFor(absl::Duration d);
 
 }  // namespace internal
 
+// Every statement they run is bounded by the time left to `deadline`
+// (Connection::BoundStatements): past it, DEADLINE_EXCEEDED.
+//
 // Runs fn(Connection&) on a leased connection. A sql::SQLException becomes a
 // Status (sql_error.h) and drops the connection when it was lost; any other
 // exception drops the connection and propagates.
@@ -67,6 +71,7 @@ auto WithConnection(Pool& pool, absl::Time deadline, Fn&& fn)
   absl::StatusOr<Pool::Lease> lease = pool.Acquire(deadline);
   if (!lease.ok()) return R(lease.status());
   try {
+    (*lease)->BoundStatements(deadline - absl::Now());
     return fn(**lease);
   } catch (const sql::SQLException& e) {
     if (IsConnectionLost(e)) lease->MarkBroken();
@@ -97,6 +102,7 @@ auto WithTransaction(Pool& pool, absl::Time deadline,
       absl::StatusOr<Pool::Lease> lease = pool.Acquire(deadline);
       if (!lease.ok()) return R(lease.status());
       try {
+        (*lease)->BoundStatements(deadline - absl::Now());
         (*lease)->Execute("START TRANSACTION");
         R result = fn(**lease);
         if (internal::StatusOf(result).ok()) {

@@ -5,6 +5,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
+#include "services/store/dialect.h"
 
 namespace corebalance::store {
 namespace {
@@ -23,6 +24,9 @@ absl::StatusCode CodeFor(const sql::SQLException& e) {
     case mysql_errno::kRowIsReferenced:
     case mysql_errno::kNoReferencedRow:
       return absl::StatusCode::kFailedPrecondition;
+    case kMariaDbStatementTimeout:
+    case kMySqlQueryTimeout:
+      return absl::StatusCode::kDeadlineExceeded;
     default:
       return absl::StatusCode::kInternal;
   }
@@ -35,6 +39,8 @@ absl::string_view PlainMessage(absl::StatusCode code, int error) {
       return kDatabaseUnavailableMessage;
     case absl::StatusCode::kAborted:
       return "the change conflicted with a concurrent one: retry";
+    case absl::StatusCode::kDeadlineExceeded:
+      return "the database did not finish before the call's deadline";
     case absl::StatusCode::kAlreadyExists:
       return "conflicts with an existing record";
     case absl::StatusCode::kFailedPrecondition:
