@@ -99,12 +99,13 @@ void Connection::BoundStatements(absl::Duration remaining) {
   if (statement_limit_ <= remaining && statement_limit_ >= remaining * 0.9) {
     return;
   }
-  // Whole seconds where that is close enough, so that calls with the same
-  // deadline find the limit already set.
-  const absl::Duration limit =
-      remaining >= absl::Seconds(10)
-          ? absl::Floor(remaining, absl::Seconds(1))
-          : absl::Floor(remaining, absl::Milliseconds(1));
+  // Rounded down (to whole seconds, tenths, or milliseconds for short
+  // deadlines), so that calls with the same deadline find the limit set.
+  const absl::Duration unit = remaining >= absl::Seconds(10) ? absl::Seconds(1)
+                              : remaining >= absl::Seconds(1)
+                                  ? absl::Milliseconds(100)
+                                  : absl::Milliseconds(1);
+  const absl::Duration limit = absl::Floor(remaining, unit);
   Execute(StatementTimeLimitSql(dialect_, limit));
   statement_limit_ = limit;
 }
