@@ -6,6 +6,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
+#include "services/common/errors.h"
 #include "services/common/resource_id.h"
 
 namespace corebalance {
@@ -169,6 +170,19 @@ std::string IdFromName(absl::string_view name, absl::string_view collection) {
     return {};
   }
   return std::string(name);
+}
+
+absl::StatusOr<std::string> ParseId(const std::string& name,
+                                    absl::string_view collection,
+                                    absl::string_view field) {
+  std::string id = IdFromName(name, collection);
+  if (id.empty()) {
+    return InvalidArgumentError(
+        std::string(field),
+        absl::StrCat("must be a resource name like \"", collection,
+                     "/abc123\", got \"", name, "\""));
+  }
+  return id;
 }
 
 std::string CheckPatientName(absl::string_view field, absl::string_view name,

@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "google/protobuf/timestamp.pb.h"
 #include "services/common/field_violation.h"
@@ -39,6 +40,11 @@ void CheckRequestId(absl::string_view value, FieldViolations& out);
 
 // "collection/{id}" -> id, or empty when `name` does not have that form.
 std::string IdFromName(absl::string_view name, absl::string_view collection);
+// The id of `name`, a resource name of `collection`, or INVALID_ARGUMENT
+// naming `field`.
+absl::StatusOr<std::string> ParseId(const std::string& name,
+                                    absl::string_view collection,
+                                    absl::string_view field);
 // The patient id of `name` ("patients/{id}") given in `field`; empty, with a
 // violation for `field`, when it is not a patient's name.
 std::string CheckPatientName(absl::string_view field, absl::string_view name,

@@ -51,19 +51,6 @@ std::string CheckLink(const std::string& name, const std::string& field,
 
 }  // namespace
 
-absl::StatusOr<std::string> ParseId(const std::string& name,
-                                    absl::string_view collection,
-                                    absl::string_view field) {
-  std::string id = IdFromName(name, collection);
-  if (id.empty()) {
-    return InvalidArgumentError(
-        std::string(field),
-        absl::StrCat("must be a resource name like \"", collection,
-                     "/abc123\", got \"", name, "\""));
-  }
-  return id;
-}
-
 absl::StatusOr<PlanKey> ParsePlan(const std::string& name,
                                   absl::string_view field) {
   auto key = ParsePlanName(name);

@@ -15,16 +15,14 @@
 #include "corebalance/v1/prescription.pb.h"
 #include "google/protobuf/field_mask.pb.h"
 #include "services/common/field_violation.h"
+#include "services/common/validation.h"
 #include "services/prescription/names.h"
 #include "services/prescription/policy.h"
 #include "services/prescription/records.h"
 
 namespace corebalance::prescription {
 
-// "collection/{id}" -> id, or INVALID_ARGUMENT naming `field`.
-absl::StatusOr<std::string> ParseId(const std::string& name,
-                                    absl::string_view collection,
-                                    absl::string_view field);
+// "patients/{patient}/plans/{plan}", or INVALID_ARGUMENT naming `field`.
 absl::StatusOr<PlanKey> ParsePlan(const std::string& name,
                                   absl::string_view field);
 

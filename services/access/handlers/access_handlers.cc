@@ -40,20 +40,6 @@ bool IsStaffRole(v1::Role role) {
          role == v1::ROLE_FRONT_DESK;
 }
 
-// A resource name of `collection`, or INVALID_ARGUMENT naming `field`.
-absl::StatusOr<std::string> ParseName(const std::string& name,
-                                      absl::string_view collection,
-                                      absl::string_view field) {
-  std::string id = IdFromName(name, collection);
-  if (id.empty()) {
-    return InvalidArgumentError(
-        std::string(field),
-        absl::StrCat("must be a resource name like \"", collection,
-                     "/abc123\", got \"", name, "\""));
-  }
-  return id;
-}
-
 template <typename Record>
 std::string NextPageToken(std::vector<Record>& records, size_t page_size,
                           absl::string_view filters) {
@@ -111,7 +97,7 @@ grpc::ServerUnaryReactor* AccessServiceImpl::GetStaffMember(
       [=, this](RpcCall& call) -> absl::Status {
         call.AuditResource(request->name());
         CB_ASSIGN_OR_RETURN(std::string id,
-                            ParseName(request->name(), "staffMembers", "name"));
+                            ParseId(request->name(), "staffMembers", "name"));
         CB_ASSIGN_OR_RETURN(
             StaffRecord staff,
             access_->GetStaff(call.principal().clinic_id, id, call.deadline()));
@@ -153,7 +139,7 @@ grpc::ServerUnaryReactor* AccessServiceImpl::DisableStaffMember(
       [=, this](RpcCall& call) -> absl::Status {
         call.AuditResource(request->name());
         CB_ASSIGN_OR_RETURN(std::string id,
-                            ParseName(request->name(), "staffMembers", "name"));
+                            ParseId(request->name(), "staffMembers", "name"));
         CB_ASSIGN_OR_RETURN(
             StaffRecord staff,
             disable_staff_member_->Run(call.caller(), id, call.Change()));
@@ -266,7 +252,7 @@ grpc::ServerUnaryReactor* AccessServiceImpl::RevokeApiToken(
       [=, this](RpcCall& call) -> absl::Status {
         call.AuditResource(request->name());
         CB_ASSIGN_OR_RETURN(std::string id,
-                            ParseName(request->name(), "apiTokens", "name"));
+                            ParseId(request->name(), "apiTokens", "name"));
         CB_ASSIGN_OR_RETURN(
             TokenRecord token,
             revoke_api_token_->Run(call.caller(), id, call.Change()));
