@@ -6,20 +6,32 @@
 // change that lost to a concurrent one is simply tried again on a fresh
 // read, a few times.
 
-#include "absl/functional/function_ref.h"
+#include <type_traits>
+#include <utility>
+
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
 
 namespace corebalance {
 
 inline constexpr int kStaleAttempts = 3;
 
-// Runs `attempt` (read, decide, write) until it is not ABORTED, at most
-// `kStaleAttempts` times, and only once when `etag_given`.
-inline absl::Status RetryWhenStale(bool etag_given,
-                                   absl::FunctionRef<absl::Status()> attempt) {
+// Runs `attempt` (read, decide, write; returning absl::Status or
+// absl::StatusOr<T>) until it is not ABORTED, at most `kStaleAttempts`
+// times, and only once when `etag_given`. Returns the last attempt's result.
+template <typename Attempt>
+auto RetryWhenStale(bool etag_given, Attempt&& attempt) {
   for (int n = 1;; ++n) {
-    absl::Status s = attempt();
-    if (!absl::IsAborted(s) || etag_given || n >= kStaleAttempts) return s;
+    auto result = attempt();
+    absl::Status status;
+    if constexpr (std::is_same_v<decltype(result), absl::Status>) {
+      status = result;
+    } else {
+      status = result.status();
+    }
+    if (!absl::IsAborted(status) || etag_given || n >= kStaleAttempts) {
+      return result;
+    }
   }
 }
 

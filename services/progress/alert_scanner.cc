@@ -87,7 +87,7 @@ absl::StatusOr<int> AlertScanner::ScanPlan(const v1::ActivePlan& plan,
   query.start_time =
       StartOfUtcDay(WeekStart(UtcDay(now)) - 7 * policy_.low_adherence_weeks);
   query.end_time = now + absl::Seconds(1);
-  query.limit = 5000;
+  query.limit = kMaxSessionsRead;
   CB_ASSIGN_OR_RETURN(std::vector<StoredSession> sessions,
                       sessions_->List(query, deadline));
   if (sessions.empty()) {

@@ -13,12 +13,8 @@ namespace corebalance::prescription {
 absl::StatusOr<PlanRecord> AdjustPlan::Run(const Caller& caller,
                                            const AdjustPlanInput& input,
                                            outbox::ChangeEvents& events) {
-  PlanRecord written;
-  CB_RETURN_IF_ERROR(RetryWhenStale(!input.etag.empty(), [&]() -> absl::Status {
-    CB_ASSIGN_OR_RETURN(written, TryOnce(caller, input, events));
-    return absl::OkStatus();
-  }));
-  return written;
+  return RetryWhenStale(!input.etag.empty(),
+                        [&] { return TryOnce(caller, input, events); });
 }
 
 absl::StatusOr<PlanRecord> AdjustPlan::TryOnce(const Caller& caller,

@@ -65,6 +65,9 @@ struct SessionQuery {
   int limit = 50;
 };
 
+// Sessions one workflow reads at most (a year of several sessions a day).
+inline constexpr int kMaxSessionsRead = 5000;
+
 class SessionRepository {
  public:
   explicit SessionRepository(store::Pool* pool) : pool_(pool) {}

@@ -14,13 +14,6 @@
 #include "services/progress/session_proto.h"
 
 namespace corebalance::progress {
-namespace {
-
-// Sessions read at most: far more than the look-back days hold.
-constexpr int kMaxSessionsRead = 5000;
-
-}  // namespace
-
 absl::Status RaiseSessionAlerts::Run(const Caller& caller,
                                      const std::string& patient_id) {
   const absl::Time now = absl::Now();

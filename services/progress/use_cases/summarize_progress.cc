@@ -7,13 +7,6 @@
 #include "services/progress/summary.h"
 
 namespace corebalance::progress {
-namespace {
-
-// Sessions read per summary at most: a year of several sessions a day.
-constexpr int kMaxSessionsRead = 5000;
-
-}  // namespace
-
 absl::StatusOr<v1::ProgressSummary> SummarizeProgress::Run(
     const Caller& caller, const std::string& patient_id, int window_days) {
   const std::string patient = PatientName(patient_id);
