@@ -1,9 +1,5 @@
 #include "services/common/principal_proto.h"
 
-#include "absl/strings/numbers.h"
-#include "absl/strings/str_cat.h"
-#include "absl/strings/strip.h"
-
 namespace corebalance {
 
 Principal PrincipalFromIdentity(const v1::CallerIdentity& identity) {
@@ -28,18 +24,6 @@ v1::CallerIdentity IdentityFromPrincipal(const Principal& p) {
   for (const auto& s : p.scopes) identity.add_scopes(s);
   identity.set_api_token(p.api_token);
   return identity;
-}
-
-std::string ClinicName(int64_t clinic_id) {
-  return absl::StrCat("clinics/", clinic_id);
-}
-
-int64_t ClinicIdFromName(absl::string_view name) {
-  int64_t id = 0;
-  if (!absl::ConsumePrefix(&name, "clinics/") || !absl::SimpleAtoi(name, &id)) {
-    return 0;
-  }
-  return id;
 }
 
 }  // namespace corebalance

@@ -7,15 +7,12 @@
 #include "absl/strings/string_view.h"
 #include "corebalance/v1/access.pb.h"
 #include "services/common/principal.h"
+#include "services/common/resource_id.h"  // ClinicName, ClinicIdFromName
 
 namespace corebalance {
 
 Principal PrincipalFromIdentity(const v1::CallerIdentity& identity);
 v1::CallerIdentity IdentityFromPrincipal(const Principal& principal);
-
-// "clinics/{id}" <-> id. 0 when the name is malformed.
-std::string ClinicName(int64_t clinic_id);
-int64_t ClinicIdFromName(absl::string_view name);
 
 }  // namespace corebalance
 

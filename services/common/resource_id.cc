@@ -4,6 +4,10 @@
 
 #include <stdexcept>
 
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
+
 namespace corebalance {
 
 std::string NewResourceId() {
@@ -33,6 +37,18 @@ std::string LastSegment(absl::string_view name) {
   const size_t slash = name.rfind('/');
   return std::string(slash == absl::string_view::npos ? name
                                                       : name.substr(slash + 1));
+}
+
+std::string ClinicName(int64_t clinic_id) {
+  return absl::StrCat("clinics/", clinic_id);
+}
+
+int64_t ClinicIdFromName(absl::string_view name) {
+  int64_t id = 0;
+  if (!absl::ConsumePrefix(&name, "clinics/") || !absl::SimpleAtoi(name, &id)) {
+    return 0;
+  }
+  return id;
 }
 
 }  // namespace corebalance

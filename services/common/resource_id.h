@@ -1,6 +1,7 @@
 #ifndef COREBALANCE_SERVICES_COMMON_RESOURCE_ID_H_
 #define COREBALANCE_SERVICES_COMMON_RESOURCE_ID_H_
 
+#include <cstdint>
 #include <string>
 
 #include "absl/strings/string_view.h"
@@ -18,6 +19,10 @@ bool IsValidResourceId(absl::string_view id);
 // The id at the end of a resource name ("patients/p/plans/x" -> "x"); a bare
 // id as it is (request ids recorded before names were).
 std::string LastSegment(absl::string_view name);
+
+// "clinics/{id}" <-> id. 0 when the name is malformed.
+std::string ClinicName(int64_t clinic_id);
+int64_t ClinicIdFromName(absl::string_view name);
 
 }  // namespace corebalance
 

@@ -252,6 +252,62 @@ absl::StatusOr<int> OutboxStore::PruneDomain(store::Pool& pool,
       });
 }
 
+absl::StatusOr<std::vector<DomainHead>> OutboxStore::DomainHeads(
+    store::Pool& pool, absl::Time deadline, int64_t after_clinic,
+    int limit) const {
+  return store::WithConnection(
+      pool, deadline,
+      [&](Connection& c) -> absl::StatusOr<std::vector<DomainHead>> {
+        auto rs = Query(c,
+                        absl::StrCat("SELECT clinic_id, last_seq FROM ", heads_,
+                                     " WHERE stream = 2 AND clinic_id > ?"
+                                     " ORDER BY clinic_id LIMIT ?"),
+                        after_clinic, limit);
+        std::vector<DomainHead> out;
+        while (rs->next()) {
+          out.push_back({rs->getInt64("clinic_id"), rs->getInt64("last_seq")});
+        }
+        return out;
+      });
+}
+
+absl::StatusOr<std::pair<std::vector<v1::DomainEvent>, int64_t>>
+OutboxStore::DomainEventsAfter(store::Pool& pool, absl::Time deadline,
+                               int64_t clinic_id, int64_t after_seq,
+                               int limit) const {
+  using Page = std::pair<std::vector<v1::DomainEvent>, int64_t>;
+  return store::WithConnection(
+      pool, deadline, [&](Connection& c) -> absl::StatusOr<Page> {
+        Page page;
+        // The head first: every event up to it has committed (a writer
+        // holds the head row until its commit), so none is skipped.
+        auto head = Query(c,
+                          absl::StrCat("SELECT last_seq FROM ", heads_,
+                                       " WHERE clinic_id = ? AND stream = 2"),
+                          clinic_id);
+        if (head->next()) page.second = head->getInt64("last_seq");
+        auto rs =
+            Query(c,
+                  absl::StrCat("SELECT seq, payload FROM ", table_,
+                               " WHERE clinic_id = ? AND stream = 2 AND seq > ?"
+                               " AND seq <= ? ORDER BY seq LIMIT ?"),
+                  clinic_id, after_seq, page.second, limit);
+        while (rs->next()) {
+          v1::DomainEvent& e = page.first.emplace_back();
+          std::string bytes;
+          if (!absl::Base64Unescape(GetString(*rs, "payload"), &bytes) ||
+              !e.ParseFromString(bytes)) {
+            return absl::InternalError(
+                absl::StrCat(service_, " outbox: unreadable domain event, seq ",
+                             rs->getInt64("seq")));
+          }
+          e.set_source(service_);
+          e.set_source_seq(rs->getInt64("seq"));
+        }
+        return page;
+      });
+}
+
 bool OutboxStore::Exists(Connection& c) const {
   auto rs = Query(c,
                   "SELECT COUNT(*) AS n FROM information_schema.tables"

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -40,6 +41,12 @@ struct UnrelayedAudit {
   absl::Time create_time;
   // Set when the relay set the row aside (the log refused it).
   std::optional<std::string> set_aside_reason;
+};
+
+// A clinic's last domain event sequence number.
+struct DomainHead {
+  int64_t clinic_id = 0;
+  int64_t last_seq = 0;
 };
 
 class OutboxStore {
@@ -82,6 +89,18 @@ class OutboxStore {
   // how many went.
   absl::StatusOr<int> PruneDomain(store::Pool& pool, absl::Time deadline,
                                   absl::Time before, int limit) const;
+
+  // The event feed (event_feed.h): up to `limit` clinics after
+  // `after_clinic`, in clinic order, with their last domain seq.
+  absl::StatusOr<std::vector<DomainHead>> DomainHeads(store::Pool& pool,
+                                                      absl::Time deadline,
+                                                      int64_t after_clinic,
+                                                      int limit) const;
+  // Up to `limit` domain events of the clinic after `after_seq`, in seq
+  // order (source_seq filled in), and the clinic's last seq.
+  absl::StatusOr<std::pair<std::vector<v1::DomainEvent>, int64_t>>
+  DomainEventsAfter(store::Pool& pool, absl::Time deadline, int64_t clinic_id,
+                    int64_t after_seq, int limit) const;
 
   // For `audit verify`. False when the service's tables do not exist (its
   // target was never migrated in this database).

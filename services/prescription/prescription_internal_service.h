@@ -3,26 +3,43 @@
 
 #include "corebalance/v1/prescription_internal.grpc.pb.h"
 #include "services/common/service_kit.h"
+#include "services/outbox/event_feed.h"
 #include "services/prescription/repositories/plan_repository.h"
 
 namespace corebalance::prescription {
 
 // corebalance.v1.PrescriptionInternalService: plans of every clinic for the
-// other services' background jobs. Authenticated by the internal key.
+// other services' background jobs, and the event feed of prescription's
+// domain events for the copies they keep. Authenticated by the internal key.
 class PrescriptionInternalServiceImpl final
     : public v1::PrescriptionInternalService::CallbackService {
  public:
-  PrescriptionInternalServiceImpl(ServiceKit* kit, PlanRepository* plans)
-      : kit_(kit), plans_(plans) {}
+  PrescriptionInternalServiceImpl(ServiceKit* kit, PlanRepository* plans,
+                                  const outbox::EventFeed* feed)
+      : kit_(kit), plans_(plans), feed_(feed) {}
 
   grpc::ServerUnaryReactor* ListActivePlans(
       grpc::CallbackServerContext* context,
       const v1::ListActivePlansRequest* request,
       v1::ListActivePlansResponse* response) override;
+  grpc::ServerUnaryReactor* ListEventHeads(
+      grpc::CallbackServerContext* context,
+      const v1::ListEventHeadsRequest* request,
+      v1::ListEventHeadsResponse* response) override;
+  grpc::ServerUnaryReactor* ListClinicEvents(
+      grpc::CallbackServerContext* context,
+      const v1::ListClinicEventsRequest* request,
+      v1::ListClinicEventsResponse* response) override;
+  // Each plan, then its revisions oldest first; a page holds whole plans.
+  grpc::ServerUnaryReactor* ExportSnapshot(
+      grpc::CallbackServerContext* context,
+      const v1::ExportSnapshotRequest* request,
+      v1::ExportSnapshotResponse* response) override;
 
  private:
   ServiceKit* kit_;
   PlanRepository* plans_;
+  const outbox::EventFeed* feed_;
 };
 
 }  // namespace corebalance::prescription

@@ -2,9 +2,11 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
+#include "services/intake/intake_internal_service.h"
 #include "services/intake/intake_service.h"
 #include "services/intake/policy.h"
 #include "services/intake/staff_directory.h"
+#include "services/outbox/event_feed.h"
 #include "services/outbox/transactions.h"
 #include "services/server/module_outbox.h"
 #include "services/server/worker_pools.h"
@@ -31,6 +33,7 @@ class IntakeModule final : public Module {
       : internal_key_(internal_key),
         outbox_("intake", pool, config),
         tx_(pool, outbox_.get()),
+        feed_(&outbox_.get()->store(), pool),
         patients_(pool),
         assessments_(pool),
         create_patient_(&tx_, &patients_),
@@ -48,9 +51,14 @@ class IntakeModule final : public Module {
                                             &submit_assessment_},
         zone_));
     builder.RegisterService(services_.back().get());
+    internal_services_.push_back(
+        std::make_unique<intake::IntakeInternalServiceImpl>(
+            &kit_, &patients_, &assessments_, &feed_));
+    builder.RegisterService(internal_services_.back().get());
   }
   std::vector<std::string> ServiceNames() const override {
-    return {"corebalance.v1.IntakeService"};
+    return {"corebalance.v1.IntakeService",
+            "corebalance.v1.IntakeInternalService"};
   }
   void Wire(const Peers& peers) override {
     staff_ = std::make_unique<intake::StaffDirectory>(
@@ -67,6 +75,7 @@ class IntakeModule final : public Module {
   const std::string internal_key_;
   ModuleOutbox outbox_;
   outbox::Transactions tx_;
+  const outbox::EventFeed feed_;
   intake::PatientRepository patients_;
   intake::AssessmentRepository assessments_;
   intake::CreatePatient create_patient_;
@@ -77,6 +86,8 @@ class IntakeModule final : public Module {
   const absl::TimeZone zone_;
   std::unique_ptr<intake::StaffDirectory> staff_;
   std::vector<std::unique_ptr<intake::IntakeServiceImpl>> services_;
+  std::vector<std::unique_ptr<intake::IntakeInternalServiceImpl>>
+      internal_services_;
 };
 
 }  // namespace

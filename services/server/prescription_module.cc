@@ -1,5 +1,6 @@
 #include "services/server/prescription_module.h"
 
+#include "services/outbox/event_feed.h"
 #include "services/outbox/transactions.h"
 #include "services/peers/intake_client.h"
 #include "services/prescription/policy.h"
@@ -18,6 +19,7 @@ class PrescriptionModule final : public Module {
                      const prescription::DoseRules& rules)
       : outbox_("prescription", pool, config),
         tx_(pool, outbox_.get()),
+        feed_(&outbox_.get()->store(), pool),
         catalogue_(pool),
         plans_(pool),
         edit_catalogue_(&tx_, &catalogue_),
@@ -40,7 +42,7 @@ class PrescriptionModule final : public Module {
     builder.RegisterService(services_.back().get());
     internal_services_.push_back(
         std::make_unique<prescription::PrescriptionInternalServiceImpl>(
-            &kit_, &plans_));
+            &kit_, &plans_, &feed_));
     builder.RegisterService(internal_services_.back().get());
   }
   std::vector<std::string> ServiceNames() const override {
@@ -61,6 +63,7 @@ class PrescriptionModule final : public Module {
  private:
   ModuleOutbox outbox_;
   outbox::Transactions tx_;
+  const outbox::EventFeed feed_;
   prescription::CatalogueRepository catalogue_;
   prescription::PlanRepository plans_;
   prescription::EditCatalogue edit_catalogue_;

@@ -1,5 +1,7 @@
 #include "services/server/progress_module.h"
 
+#include "corebalance/v1/intake_internal.grpc.pb.h"
+#include "corebalance/v1/prescription_internal.grpc.pb.h"
 #include "services/outbox/transactions.h"
 #include "services/peers/intake_client.h"
 #include "services/peers/prescription_client.h"
@@ -7,6 +9,8 @@
 #include "services/progress/catalogue_cache.h"
 #include "services/progress/policy.h"
 #include "services/progress/progress_service.h"
+#include "services/progress/source_feed.h"
+#include "services/progress/source_reads.h"
 #include "services/server/module_outbox.h"
 #include "services/server/worker_pools.h"
 
@@ -17,6 +21,9 @@ namespace {
 constexpr absl::Duration kCatalogueTtl = absl::Seconds(30);
 // How soon a WatchAlerts stream sees an alert another replica raised.
 constexpr absl::Duration kAlertPollInterval = absl::Milliseconds(500);
+// How long a call waits at most for the copy of intake or prescription to
+// catch up with writes made before it (read-your-writes).
+constexpr absl::Duration kCopyWait = absl::Milliseconds(500);
 
 class ProgressModule final : public Module {
  public:
@@ -25,17 +32,21 @@ class ProgressModule final : public Module {
                  const progress::ProgressRules& rules)
       : outbox_("progress", pool, config),
         tx_(pool, outbox_.get()),
+        pool_db_(pool),
         sessions_(pool),
         alerts_(pool),
+        copy_(pool),
+        sources_(&copy_, kCopyWait),
         feed_(&alerts_, kAlertPollInterval),
         raise_alerts_(&tx_, &alerts_),
-        raise_session_alerts_(&sessions_, &raise_alerts_, &feed_, rules.alerts),
-        log_session_(&tx_, &sessions_, &raise_session_alerts_,
+        raise_session_alerts_(&sessions_, &sources_, &raise_alerts_, &feed_,
+                              rules.alerts),
+        log_session_(&tx_, &sessions_, &sources_, &raise_session_alerts_,
                      rules.traffic_light),
         update_session_(&tx_, &sessions_, &raise_session_alerts_,
                         rules.traffic_light),
         acknowledge_alert_(&tx_, &alerts_),
-        summarize_(&sessions_, rules),
+        summarize_(&sessions_, &sources_, rules),
         pool_(MakeWorkerPool("progress", config)),
         kit_(pool_.get(), internal_key, KitOptions(config)),
         rules_(rules),
@@ -61,9 +72,15 @@ class ProgressModule final : public Module {
         peers.Channel(Target::kPrescription), internal_key_);
     catalogue_ = std::make_unique<progress::CatalogueCache>(prescription_.get(),
                                                             kCatalogueTtl);
-    raise_session_alerts_.Wire(intake_.get());
-    log_session_.Wire(intake_.get(), prescription_.get());
-    summarize_.Wire(intake_.get(), prescription_.get(), catalogue_.get());
+    intake_feed_ = MakeFeed<v1::IntakeInternalService>(
+        "intake", peers.Channel(Target::kIntake));
+    prescription_feed_ = MakeFeed<v1::PrescriptionInternalService>(
+        "prescription", peers.Channel(Target::kPrescription));
+    sources_.Wire(intake_feed_.get(), prescription_feed_.get(), intake_.get(),
+                  prescription_.get());
+    summarize_.Wire(catalogue_.get());
+    intake_feed_->Start();
+    prescription_feed_->Start();
     // Before the kit lets calls in: they ring the relay after commits.
     outbox_.Start(peers, internal_key_);
     kit_.Wire(peers.authenticator, outbox_.get());
@@ -79,14 +96,35 @@ class ProgressModule final : public Module {
     if (scanner_) scanner_->Stop();
     feed_.Stop();
   }
+  void StopWorkers() override {
+    pool_->Stop();
+    // After the workers: no call waits for the copy any more.
+    if (intake_feed_) intake_feed_->Stop();
+    if (prescription_feed_) prescription_feed_->Stop();
+  }
   void StopRelay(absl::Time deadline) override { outbox_.Stop(deadline); }
-  void StopWorkers() override { pool_->Stop(); }
 
  private:
+  // The copy's feed of one source, over its internal service.
+  template <typename Service>
+  std::unique_ptr<progress::SourceFeed> MakeFeed(
+      const char* source, std::shared_ptr<grpc::Channel> channel) {
+    std::unique_ptr<progress::FeedClient> client;
+    if (channel) {
+      client = std::make_unique<progress::StubFeedClient<Service>>(channel);
+    }
+    return std::make_unique<progress::SourceFeed>(
+        source, std::move(client), internal_key_, pool_db_, &copy_,
+        progress::SourceFeed::Options());
+  }
+
   ModuleOutbox outbox_;
   outbox::Transactions tx_;
+  store::Pool* pool_db_;
   progress::SessionRepository sessions_;
   progress::AlertRepository alerts_;
+  progress::CopyRepository copy_;
+  progress::SourceReads sources_;
   progress::AlertFeed feed_;
   progress::RaiseAlerts raise_alerts_;
   progress::RaiseSessionAlerts raise_session_alerts_;
@@ -103,6 +141,8 @@ class ProgressModule final : public Module {
   std::unique_ptr<corebalance::peers::IntakeClient> intake_;
   std::unique_ptr<corebalance::peers::PrescriptionClient> prescription_;
   std::unique_ptr<progress::CatalogueCache> catalogue_;
+  std::unique_ptr<progress::SourceFeed> intake_feed_;
+  std::unique_ptr<progress::SourceFeed> prescription_feed_;
   std::vector<std::unique_ptr<progress::ProgressServiceImpl>> services_;
 };
 

@@ -205,4 +205,20 @@ absl::StatusOr<std::vector<AssessmentRecord>> AssessmentRepository::List(
       });
 }
 
+absl::StatusOr<std::vector<AssessmentRecord>> AssessmentRepository::ListClinic(
+    int64_t clinic_id, const std::string& after_id, int limit,
+    absl::Time deadline) {
+  return store::WithConnection(
+      *pool_, deadline,
+      [&](Connection& c) -> absl::StatusOr<std::vector<AssessmentRecord>> {
+        auto rs = Query(c,
+                        absl::StrCat("SELECT ", kColumns,
+                                     " FROM intake_assessments"
+                                     " WHERE clinic_id = ? AND id > ?"
+                                     " ORDER BY id LIMIT ?"),
+                        clinic_id, after_id, limit);
+        return ReadAll(*rs);
+      });
+}
+
 }  // namespace corebalance::intake

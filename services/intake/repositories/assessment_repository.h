@@ -64,6 +64,11 @@ class AssessmentRepository {
       int64_t clinic_id, const std::string& patient_id,
       v1::Assessment::Kind kind, const std::optional<AssessmentCursor>& cursor,
       int limit, absl::Time deadline);
+  // Up to `limit` assessments of the clinic with id > `after_id`, in id
+  // order: the snapshot other services copy from.
+  absl::StatusOr<std::vector<AssessmentRecord>> ListClinic(
+      int64_t clinic_id, const std::string& after_id, int limit,
+      absl::Time deadline);
 
  private:
   store::Pool* pool_;

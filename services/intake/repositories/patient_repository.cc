@@ -160,4 +160,21 @@ absl::StatusOr<std::vector<PatientRecord>> PatientRepository::List(
       });
 }
 
+absl::StatusOr<std::vector<PatientRecord>> PatientRepository::ListClinic(
+    int64_t clinic_id, const std::string& after_id, int limit,
+    absl::Time deadline) {
+  return store::WithConnection(
+      *pool_, deadline,
+      [&](Connection& c) -> absl::StatusOr<std::vector<PatientRecord>> {
+        auto rs = Query(c,
+                        absl::StrCat("SELECT ", kColumns,
+                                     " FROM intake_patients WHERE clinic_id = ?"
+                                     " AND id > ? ORDER BY id LIMIT ?"),
+                        clinic_id, after_id, limit);
+        std::vector<PatientRecord> out;
+        while (rs->next()) out.push_back(ReadPatient(*rs));
+        return out;
+      });
+}
+
 }  // namespace corebalance::intake

@@ -49,6 +49,11 @@ class PatientRepository {
       int64_t clinic_id, const PatientFilter& filter,
       const std::optional<PatientCursor>& cursor, int limit,
       absl::Time deadline);
+  // Up to `limit` patients of the clinic with id > `after_id`, in id order:
+  // the snapshot other services copy from.
+  absl::StatusOr<std::vector<PatientRecord>> ListClinic(
+      int64_t clinic_id, const std::string& after_id, int limit,
+      absl::Time deadline);
 
  private:
   store::Pool* pool_;

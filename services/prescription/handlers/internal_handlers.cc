@@ -12,8 +12,19 @@ constexpr MethodSpec kListActivePlans{
     "corebalance.v1.PrescriptionInternalService/ListActivePlans",
     Permission::kAuthenticated, false, /*internal=*/true};
 
+constexpr MethodSpec kListEventHeads{
+    "corebalance.v1.PrescriptionInternalService/ListEventHeads",
+    Permission::kAuthenticated, false, /*internal=*/true};
+constexpr MethodSpec kListClinicEvents{
+    "corebalance.v1.PrescriptionInternalService/ListClinicEvents",
+    Permission::kAuthenticated, false, /*internal=*/true};
+constexpr MethodSpec kExportSnapshot{
+    "corebalance.v1.PrescriptionInternalService/ExportSnapshot",
+    Permission::kAuthenticated, false, /*internal=*/true};
+
 constexpr int kDefaultPageSize = 100;
 constexpr char kFingerprint[] = "active-plans";
+constexpr char kSnapshotFingerprint[] = "plan-snapshot";
 
 }  // namespace
 
@@ -33,12 +44,12 @@ grpc::ServerUnaryReactor* PrescriptionInternalServiceImpl::ListActivePlans(
             std::optional<PageCursor> cursor,
             DecodePageToken(request->page_token(), kFingerprint));
         CB_ASSIGN_OR_RETURN(
-            std::vector<ActivePlanRecord> found,
+            std::vector<PlanWithRevisions> found,
             plans_->ListActivePlans(cursor ? cursor->last_id : "", limit + 1,
                                     call.deadline()));
         const bool more = static_cast<int>(found.size()) > limit;
         if (more) found.resize(limit);
-        for (const ActivePlanRecord& record : found) {
+        for (const PlanWithRevisions& record : found) {
           v1::ActivePlan& out = *response->add_plans();
           out.set_clinic(ClinicName(record.plan.clinic_id));
           *out.mutable_plan() = ToProto(record.plan);
@@ -49,6 +60,57 @@ grpc::ServerUnaryReactor* PrescriptionInternalServiceImpl::ListActivePlans(
         if (more) {
           response->set_next_page_token(
               EncodePageToken({0, found.back().plan.id}, kFingerprint));
+        }
+        return absl::OkStatus();
+      });
+}
+
+grpc::ServerUnaryReactor* PrescriptionInternalServiceImpl::ListEventHeads(
+    grpc::CallbackServerContext* context,
+    const v1::ListEventHeadsRequest* request,
+    v1::ListEventHeadsResponse* response) {
+  return kit_->Unary(context, kListEventHeads, [=, this](RpcCall& call) {
+    return feed_->ListEventHeads(*request, *response, call.deadline());
+  });
+}
+
+grpc::ServerUnaryReactor* PrescriptionInternalServiceImpl::ListClinicEvents(
+    grpc::CallbackServerContext* context,
+    const v1::ListClinicEventsRequest* request,
+    v1::ListClinicEventsResponse* response) {
+  return kit_->Unary(context, kListClinicEvents, [=, this](RpcCall& call) {
+    return feed_->ListClinicEvents(*request, *response, call.deadline());
+  });
+}
+
+grpc::ServerUnaryReactor* PrescriptionInternalServiceImpl::ExportSnapshot(
+    grpc::CallbackServerContext* context,
+    const v1::ExportSnapshotRequest* request,
+    v1::ExportSnapshotResponse* response) {
+  return kit_->Unary(
+      context, kExportSnapshot, [=, this](RpcCall& call) -> absl::Status {
+        CB_ASSIGN_OR_RETURN(
+            outbox::FeedPage page,
+            outbox::ReadFeedPage(request->clinic(), request->page_size(),
+                                 kDefaultPageSize));
+        CB_ASSIGN_OR_RETURN(
+            std::optional<PageCursor> cursor,
+            DecodePageToken(request->page_token(), kSnapshotFingerprint));
+        CB_ASSIGN_OR_RETURN(std::vector<PlanWithRevisions> found,
+                            plans_->ListClinicPlans(
+                                page.clinic_id, cursor ? cursor->last_id : "",
+                                page.limit + 1, call.deadline()));
+        const bool more = static_cast<int>(found.size()) > page.limit;
+        if (more) found.resize(page.limit);
+        for (const PlanWithRevisions& record : found) {
+          response->add_resources()->PackFrom(ToProto(record.plan));
+          for (const RevisionRecord& r : record.revisions) {
+            response->add_resources()->PackFrom(ToProto(r));
+          }
+        }
+        if (more) {
+          response->set_next_page_token(
+              EncodePageToken({0, found.back().plan.id}, kSnapshotFingerprint));
         }
         return absl::OkStatus();
       });

@@ -204,6 +204,20 @@ std::optional<PlanRecord> SelectNamed(Connection& c, int64_t clinic_id,
   return plans.front();
 }
 
+// Each plan with every revision (up to kMaxRevisions), oldest first.
+absl::StatusOr<std::vector<PlanWithRevisions>> WithRevisions(
+    Connection& c, std::vector<PlanRecord> plans) {
+  std::vector<PlanWithRevisions> out;
+  for (PlanRecord& plan : plans) {
+    std::vector<RevisionRecord> revisions =
+        SelectRevisions(c, plan.clinic_id, plan.patient_id, plan.id, 0,
+                        PlanRepository::kMaxRevisions);
+    std::reverse(revisions.begin(), revisions.end());
+    out.push_back({std::move(plan), std::move(revisions)});
+  }
+  return out;
+}
+
 }  // namespace
 
 absl::StatusOr<std::optional<PlanRecord>> PlanRepository::FindAssigned(
@@ -317,22 +331,24 @@ absl::StatusOr<std::vector<RevisionRecord>> PlanRepository::ListRevisions(
       });
 }
 
-absl::StatusOr<std::vector<ActivePlanRecord>> PlanRepository::ListActivePlans(
+absl::StatusOr<std::vector<PlanWithRevisions>> PlanRepository::ListActivePlans(
     const std::string& after_id, int limit, absl::Time deadline) {
-  return store::WithConnection(
-      *pool_, deadline,
-      [&](Connection& c) -> absl::StatusOr<std::vector<ActivePlanRecord>> {
-        std::vector<ActivePlanRecord> out;
-        for (PlanRecord& plan : SelectPlans(
-                 c, "state = ? AND id > ? ORDER BY id LIMIT ?",
-                 static_cast<int>(v1::Plan::STATE_ACTIVE), after_id, limit)) {
-          std::vector<RevisionRecord> revisions = SelectRevisions(
-              c, plan.clinic_id, plan.patient_id, plan.id, 0, kMaxRevisions);
-          std::reverse(revisions.begin(), revisions.end());
-          out.push_back({std::move(plan), std::move(revisions)});
-        }
-        return out;
-      });
+  return store::WithConnection(*pool_, deadline, [&](Connection& c) {
+    return WithRevisions(
+        c,
+        SelectPlans(c, "state = ? AND id > ? ORDER BY id LIMIT ?",
+                    static_cast<int>(v1::Plan::STATE_ACTIVE), after_id, limit));
+  });
+}
+
+absl::StatusOr<std::vector<PlanWithRevisions>> PlanRepository::ListClinicPlans(
+    int64_t clinic_id, const std::string& after_id, int limit,
+    absl::Time deadline) {
+  return store::WithConnection(*pool_, deadline, [&](Connection& c) {
+    return WithRevisions(
+        c, SelectPlans(c, "clinic_id = ? AND id > ? ORDER BY id LIMIT ?",
+                       clinic_id, after_id, limit));
+  });
 }
 
 }  // namespace corebalance::prescription

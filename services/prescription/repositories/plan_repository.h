@@ -18,8 +18,8 @@
 
 namespace corebalance::prescription {
 
-// An ACTIVE plan with every revision, oldest first.
-struct ActivePlanRecord {
+// A plan with every revision, oldest first.
+struct PlanWithRevisions {
   PlanRecord plan;
   std::vector<RevisionRecord> revisions;
 };
@@ -81,8 +81,13 @@ class PlanRepository {
 
   // Up to `limit` ACTIVE plans of every clinic with id > `after_id`, in id
   // order: for server-side jobs, never for a caller's request.
-  absl::StatusOr<std::vector<ActivePlanRecord>> ListActivePlans(
+  absl::StatusOr<std::vector<PlanWithRevisions>> ListActivePlans(
       const std::string& after_id, int limit, absl::Time deadline);
+  // Up to `limit` plans of the clinic, in any state, with id > `after_id`,
+  // in id order: the snapshot other services copy from.
+  absl::StatusOr<std::vector<PlanWithRevisions>> ListClinicPlans(
+      int64_t clinic_id, const std::string& after_id, int limit,
+      absl::Time deadline);
 
  private:
   store::Pool* pool_;

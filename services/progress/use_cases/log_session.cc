@@ -1,6 +1,7 @@
 #include "services/progress/use_cases/log_session.h"
 
 #include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
 #include "services/common/errors.h"
 #include "services/common/resource_id.h"
 #include "services/common/sql_time.h"
@@ -10,33 +11,31 @@
 
 namespace corebalance::progress {
 
-absl::StatusOr<v1::Plan> LogSession::FollowedPlan(
-    const Caller& caller, const LogSessionInput& input) {
+absl::StatusOr<v1::Plan> LogSession::FollowedPlan(const Caller& caller,
+                                                  const LogSessionInput& input,
+                                                  absl::Time since) {
+  sources_->AwaitPrescription(caller, since);
+  CB_ASSIGN_OR_RETURN(std::optional<v1::Plan> plan,
+                      sources_->Plan(caller, input.patient_id, input.plan_id));
+  if (plan) return *std::move(plan);
   const std::string patient = PatientName(input.patient_id);
   if (input.plan_id.empty()) {
-    CB_ASSIGN_OR_RETURN(std::optional<v1::Plan> active,
-                        prescription_->ActivePlan(patient, caller));
-    if (!active) {
-      return FailedPreconditionError(
-          "ACTIVE_PLAN_REQUIRED", "PLAN", patient,
-          absl::StrCat(patient,
-                       " has no ACTIVE plan: assign one through "
-                       "PrescriptionService, or name the plan followed"));
-    }
-    return *std::move(active);
+    return FailedPreconditionError(
+        "ACTIVE_PLAN_REQUIRED", "PLAN", patient,
+        absl::StrCat(patient,
+                     " has no ACTIVE plan: assign one through "
+                     "PrescriptionService, or name the plan followed"));
   }
-  const std::string name = PlanName(input.patient_id, input.plan_id);
-  absl::StatusOr<v1::Plan> found = prescription_->GetPlan(name, caller);
-  if (absl::IsNotFound(found.status())) {
-    return InvalidArgumentError("session.plan",
-                                absl::StrCat("no such plan: ", name));
-  }
-  return found;
+  return InvalidArgumentError(
+      "session.plan", absl::StrCat("no such plan: ",
+                                   PlanName(input.patient_id, input.plan_id)));
 }
 
 absl::StatusOr<StoredSession> LogSession::Run(const Caller& caller,
                                               const LogSessionInput& input,
                                               outbox::ChangeEvents& events) {
+  // Writes to intake and prescription made before this call are read.
+  const absl::Time since = absl::Now();
   if (!input.request_key.request_id.empty()) {
     CB_ASSIGN_OR_RETURN(auto earlier, sessions_->FindLogged(input.request_key,
                                                             caller.deadline));
@@ -48,7 +47,7 @@ absl::StatusOr<StoredSession> LogSession::Run(const Caller& caller,
   }
 
   const v1::Session& in = *input.session;
-  CB_ASSIGN_OR_RETURN(v1::Plan plan, FollowedPlan(caller, input));
+  CB_ASSIGN_OR_RETURN(v1::Plan plan, FollowedPlan(caller, input, since));
   FieldViolations violations;
   CheckAgainstPlan(in, plan, violations);
   if (!violations.empty()) return InvalidArgumentError(violations);
@@ -57,10 +56,14 @@ absl::StatusOr<StoredSession> LogSession::Run(const Caller& caller,
   if (!in.has_pain_before()) {
     // Without the patient's own pain before, the latest assessment is the
     // baseline; kept with the session for its re-classification.
+    const absl::Duration lag = sources_->AwaitIntake(caller, since);
     CB_ASSIGN_OR_RETURN(
-        std::optional<v1::Assessment> latest,
-        intake_->LatestAssessment(PatientName(input.patient_id), caller));
-    if (latest) session.assessment_nprs = latest->nprs_now();
+        std::vector<v1::Assessment> assessments,
+        sources_->Assessments(caller, input.patient_id,
+                              v1::Assessment::KIND_UNSPECIFIED, lag));
+    if (!assessments.empty()) {
+      session.assessment_nprs = assessments.front().nprs_now();
+    }
   }
   session.id = NewResourceId();
   session.clinic_id = caller.clinic_id;

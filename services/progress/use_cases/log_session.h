@@ -3,8 +3,8 @@
 
 // LogSession: a session the patient performed, checked against the plan
 // they followed (the named one, else their ACTIVE plan) at its current
-// revision, classified (traffic light) and stored with its events; then the
-// alerts it calls for are raised.
+// revision (from progress's copy, source_reads.h), classified (traffic light)
+// and stored with its events; then the alerts it calls for are raised.
 
 #include <string>
 
@@ -13,10 +13,9 @@
 #include "services/common/caller.h"
 #include "services/outbox/outbox_event.h"
 #include "services/outbox/transactions.h"
-#include "services/peers/intake_client.h"
-#include "services/peers/prescription_client.h"
 #include "services/progress/policy.h"
 #include "services/progress/repositories/session_repository.h"
+#include "services/progress/source_reads.h"
 #include "services/progress/use_cases/raise_session_alerts.h"
 #include "services/store/request_ids.h"
 
@@ -34,14 +33,13 @@ struct LogSessionInput {
 class LogSession {
  public:
   LogSession(outbox::Transactions* tx, SessionRepository* sessions,
-             RaiseSessionAlerts* alerts, TrafficLightPolicy rules)
-      : tx_(tx), sessions_(sessions), alerts_(alerts), rules_(rules) {}
-  // Set once the server runs (the in-process channels exist only then).
-  void Wire(peers::IntakeClient* intake,
-            peers::PrescriptionClient* prescription) {
-    intake_ = intake;
-    prescription_ = prescription;
-  }
+             SourceReads* sources, RaiseSessionAlerts* alerts,
+             TrafficLightPolicy rules)
+      : tx_(tx),
+        sessions_(sessions),
+        sources_(sources),
+        alerts_(alerts),
+        rules_(rules) {}
 
   // The session stored. A retry with the same request id gets the first
   // call's session and commits nothing. FAILED_PRECONDITION without an
@@ -51,16 +49,17 @@ class LogSession {
                                     outbox::ChangeEvents& events);
 
  private:
-  // The plan the session followed, at its current revision.
+  // The plan the session followed, at its latest revision written before
+  // `since` (read-your-writes).
   absl::StatusOr<v1::Plan> FollowedPlan(const Caller& caller,
-                                        const LogSessionInput& input);
+                                        const LogSessionInput& input,
+                                        absl::Time since);
 
   outbox::Transactions* tx_;
   SessionRepository* sessions_;
+  SourceReads* sources_;
   RaiseSessionAlerts* alerts_;
   const TrafficLightPolicy rules_;
-  peers::IntakeClient* intake_ = nullptr;
-  peers::PrescriptionClient* prescription_ = nullptr;
 };
 
 }  // namespace corebalance::progress

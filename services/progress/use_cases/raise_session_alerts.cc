@@ -32,9 +32,12 @@ absl::Status RaiseSessionAlerts::Run(const Caller& caller,
   for (const auto& s : sessions)
     input.now = std::max(input.now, s.performed_at);
   for (const auto& s : sessions) input.sessions.push_back(ToSessionRecord(s));
-  CB_ASSIGN_OR_RETURN(std::vector<v1::Assessment> assessments,
-                      intake_->Assessments(PatientName(patient_id), caller,
-                                           v1::Assessment::KIND_INITIAL));
+  // The copy as it is: the session committed already, and the patient's
+  // next one raises what a copy behind by a moment missed.
+  CB_ASSIGN_OR_RETURN(
+      std::vector<v1::Assessment> assessments,
+      sources_->Assessments(caller, patient_id, v1::Assessment::KIND_INITIAL,
+                            absl::ZeroDuration()));
   // Newest first: the patient's first INITIAL assessment is the last.
   for (auto it = assessments.rbegin(); it != assessments.rend(); ++it) {
     if (it->kind() == v1::Assessment::KIND_INITIAL) {

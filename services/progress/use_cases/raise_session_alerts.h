@@ -9,21 +9,23 @@
 
 #include "absl/status/status.h"
 #include "services/common/caller.h"
-#include "services/peers/intake_client.h"
 #include "services/progress/alert_feed.h"
 #include "services/progress/policy.h"
 #include "services/progress/repositories/session_repository.h"
+#include "services/progress/source_reads.h"
 #include "services/progress/use_cases/raise_alerts.h"
 
 namespace corebalance::progress {
 
 class RaiseSessionAlerts {
  public:
-  RaiseSessionAlerts(SessionRepository* sessions, RaiseAlerts* raise,
-                     AlertFeed* feed, AlertPolicy rules)
-      : sessions_(sessions), raise_(raise), feed_(feed), rules_(rules) {}
-  // Set once the server runs (the in-process channel exists only then).
-  void Wire(peers::IntakeClient* intake) { intake_ = intake; }
+  RaiseSessionAlerts(SessionRepository* sessions, SourceReads* sources,
+                     RaiseAlerts* raise, AlertFeed* feed, AlertPolicy rules)
+      : sessions_(sessions),
+        sources_(sources),
+        raise_(raise),
+        feed_(feed),
+        rules_(rules) {}
 
   // Raises what the patient's recent sessions and INITIAL assessment call
   // for, once per cause.
@@ -37,10 +39,10 @@ class RaiseSessionAlerts {
 
  private:
   SessionRepository* sessions_;
+  SourceReads* sources_;
   RaiseAlerts* raise_;
   AlertFeed* feed_;
   const AlertPolicy rules_;
-  peers::IntakeClient* intake_ = nullptr;
 };
 
 }  // namespace corebalance::progress

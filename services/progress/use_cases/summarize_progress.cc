@@ -1,5 +1,9 @@
 #include "services/progress/use_cases/summarize_progress.h"
 
+#include <google/protobuf/util/time_util.h>
+
+#include <algorithm>
+
 #include "absl/time/clock.h"
 #include "services/common/status_macros.h"
 #include "services/progress/rules/days.h"
@@ -14,12 +18,18 @@ absl::StatusOr<v1::ProgressSummary> SummarizeProgress::Run(
   in.now = absl::Now();
   in.window_days = window_days;
   in.patient_name = patient;
+  // Writes to intake and prescription made before this call are read.
+  const absl::Duration intake_lag = sources_->AwaitIntake(caller, in.now);
+  const absl::Duration plan_lag = sources_->AwaitPrescription(caller, in.now);
   // The patient first: NOT_FOUND for a patient the clinic lacks.
-  CB_ASSIGN_OR_RETURN(in.assessments, intake_->Assessments(patient, caller));
-  CB_ASSIGN_OR_RETURN(in.plan, prescription_->ActivePlan(patient, caller));
+  CB_ASSIGN_OR_RETURN(
+      in.assessments,
+      sources_->Assessments(caller, patient_id,
+                            v1::Assessment::KIND_UNSPECIFIED, intake_lag));
+  CB_ASSIGN_OR_RETURN(in.plan, sources_->Plan(caller, patient_id, ""));
   if (in.plan) {
     CB_ASSIGN_OR_RETURN(in.revisions,
-                        prescription_->PlanRevisions(in.plan->name(), caller));
+                        sources_->PlanRevisions(caller, patient_id, *in.plan));
   }
   CB_ASSIGN_OR_RETURN(in.catalogue, catalogue_->Get(caller));
 
@@ -39,7 +49,15 @@ absl::StatusOr<v1::ProgressSummary> SummarizeProgress::Run(
   CB_ASSIGN_OR_RETURN(std::vector<StoredSession> last,
                       sessions_->List(latest, caller.deadline));
   if (!last.empty()) in.last_session = last.front().performed_at;
-  return BuildSummary(in, rules_);
+  v1::ProgressSummary summary = BuildSummary(in, rules_);
+  const absl::Duration lag = std::max(intake_lag, plan_lag);
+  if (lag > absl::ZeroDuration()) {
+    // A copy never fed reports a century rather than overflowing.
+    *summary.mutable_source_data_lag() =
+        google::protobuf::util::TimeUtil::MicrosecondsToDuration(
+            absl::ToInt64Microseconds(std::min(lag, absl::Hours(24 * 36500))));
+  }
+  return summary;
 }
 
 }  // namespace corebalance::progress

@@ -2,34 +2,28 @@
 #define COREBALANCE_SERVICES_PROGRESS_USE_CASES_SUMMARIZE_PROGRESS_H_
 
 // GetProgressSummary's work: gather the patient's sessions, ACTIVE plan
-// with its history, assessments and the clinic's catalogue, then let the
-// pure summary (summary.h) decide. It changes nothing.
+// with its history, assessments (source_reads.h) and the clinic's catalogue,
+// then let the pure summary (summary.h) decide. It changes nothing.
 
 #include <string>
 
 #include "absl/status/statusor.h"
 #include "corebalance/v1/progress.pb.h"
 #include "services/common/caller.h"
-#include "services/peers/intake_client.h"
-#include "services/peers/prescription_client.h"
 #include "services/progress/catalogue_cache.h"
 #include "services/progress/policy.h"
 #include "services/progress/repositories/session_repository.h"
+#include "services/progress/source_reads.h"
 
 namespace corebalance::progress {
 
 class SummarizeProgress {
  public:
-  SummarizeProgress(SessionRepository* sessions, ProgressRules rules)
-      : sessions_(sessions), rules_(rules) {}
+  SummarizeProgress(SessionRepository* sessions, SourceReads* sources,
+                    ProgressRules rules)
+      : sessions_(sessions), sources_(sources), rules_(rules) {}
   // Set once the server runs (the in-process channels exist only then).
-  void Wire(peers::IntakeClient* intake,
-            peers::PrescriptionClient* prescription,
-            CatalogueCache* catalogue) {
-    intake_ = intake;
-    prescription_ = prescription;
-    catalogue_ = catalogue;
-  }
+  void Wire(CatalogueCache* catalogue) { catalogue_ = catalogue; }
 
   // NOT_FOUND when the caller's clinic has no such patient.
   absl::StatusOr<v1::ProgressSummary> Run(const Caller& caller,
@@ -38,9 +32,8 @@ class SummarizeProgress {
 
  private:
   SessionRepository* sessions_;
+  SourceReads* sources_;
   const ProgressRules rules_;
-  peers::IntakeClient* intake_ = nullptr;
-  peers::PrescriptionClient* prescription_ = nullptr;
   CatalogueCache* catalogue_ = nullptr;
 };
 

@@ -4,6 +4,7 @@
 #include "google/rpc/error_details.pb.h"
 #include "google/rpc/status.pb.h"
 #include "services/common/sql_time.h"
+#include "services/store/bind.h"
 #include "services/store/pool.h"
 #include "services/store/run.h"
 
@@ -48,6 +49,42 @@ void ProgressTest::BackdatePlan(const v1::Plan& plan, int days) {
         c.Execute(
             "UPDATE prescription_plan_revisions SET create_time = create_time" +
             back + " WHERE plan_id = '" + id + "'");
+        return absl::OkStatus();
+      });
+  ASSERT_TRUE(s.ok()) << s;
+  // Prescription's rows changed behind its events: progress's copy takes
+  // them anew from a snapshot, as on an upgrade.
+  ForgetCopiedPlan(plan);
+}
+
+void ProgressTest::ForgetCopiedPlan(const v1::Plan& plan) {
+  const std::string id = plan.name().substr(plan.name().rfind('/') + 1);
+  store::Pool pool(server().database().config());
+  // Once the copy has the plan's latest revision, no event of it is left
+  // to apply, so nothing puts the old rows back.
+  const absl::Time until = absl::Now() + absl::Seconds(10);
+  for (;;) {
+    auto copied = store::WithConnection(
+        pool, until, [&](store::Connection& c) -> absl::StatusOr<bool> {
+          auto rs = c.Query(
+              "SELECT revision FROM progress_copy_plans"
+              " WHERE plan_id = '" +
+              id + "'");
+          return rs->next() && rs->getInt("revision") >= plan.revision();
+        });
+    ASSERT_TRUE(copied.ok()) << copied.status();
+    if (*copied) break;
+    ASSERT_LT(absl::Now(), until) << "the copy never got " << plan.name();
+    absl::SleepFor(absl::Milliseconds(20));
+  }
+  absl::Status s =
+      store::WithConnection(pool, until, [&](store::Connection& c) {
+        c.Execute("DELETE FROM progress_copy_plans WHERE plan_id = '" + id +
+                  "'");
+        c.Execute("DELETE FROM progress_copy_plan_revisions WHERE plan_id = '" +
+                  id + "'");
+        c.Execute(
+            "DELETE FROM progress_copy_cursors WHERE source = 'prescription'");
         return absl::OkStatus();
       });
   ASSERT_TRUE(s.ok()) << s;

@@ -45,6 +45,9 @@ class ProgressTest : public ::testing::Test {
   // Moves the plan's start `days` back, as if assigned then (sessions may
   // not precede their plan), by rewriting its rows.
   static void BackdatePlan(const v1::Plan& plan, int days);
+  // Drops the plan and prescription's cursors from progress's copy, so that
+  // the copy takes prescription's rows anew (a snapshot).
+  static void ForgetCopiedPlan(const v1::Plan& plan);
   // The "patients/{id}" of a plan name.
   static std::string PatientOf(const std::string& plan_name);
 
