@@ -2,8 +2,10 @@
 #define COREBALANCE_SERVICES_PRESCRIPTION_HANDLERS_INTERNAL_HANDLERS_H_
 
 #include "corebalance/v1/prescription_internal.grpc.pb.h"
+#include "services/common/page_token.h"
 #include "services/common/service_kit.h"
 #include "services/outbox/event_feed.h"
+#include "services/prescription/repositories/catalogue_repository.h"
 #include "services/prescription/repositories/plan_repository.h"
 
 namespace corebalance::prescription {
@@ -15,8 +17,9 @@ class PrescriptionInternalServiceImpl final
     : public v1::PrescriptionInternalService::CallbackService {
  public:
   PrescriptionInternalServiceImpl(ServiceKit* kit, PlanRepository* plans,
+                                  CatalogueRepository* catalogue,
                                   const outbox::EventFeed* feed)
-      : kit_(kit), plans_(plans), feed_(feed) {}
+      : kit_(kit), plans_(plans), catalogue_(catalogue), feed_(feed) {}
 
   grpc::ServerUnaryReactor* ListActivePlans(
       grpc::CallbackServerContext* context,
@@ -30,15 +33,22 @@ class PrescriptionInternalServiceImpl final
       grpc::CallbackServerContext* context,
       const v1::ListClinicEventsRequest* request,
       v1::ListClinicEventsResponse* response) override;
-  // Each plan, then its revisions oldest first; a page holds whole plans.
+  // Each plan, then its revisions oldest first (a page holds whole plans);
+  // then the exercises and plan templates the clinic sees.
   grpc::ServerUnaryReactor* ExportSnapshot(
       grpc::CallbackServerContext* context,
       const v1::ExportSnapshotRequest* request,
       v1::ExportSnapshotResponse* response) override;
 
  private:
+  // One page of the snapshot from `at`; where the next begins, if any.
+  absl::StatusOr<std::optional<PageCursor>> SnapshotPage(
+      const outbox::FeedPage& page, const PageCursor& at, absl::Time deadline,
+      v1::ExportSnapshotResponse& response);
+
   ServiceKit* kit_;
   PlanRepository* plans_;
+  CatalogueRepository* catalogue_;
   const outbox::EventFeed* feed_;
 };
 

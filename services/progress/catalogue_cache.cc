@@ -17,9 +17,14 @@ absl::StatusOr<std::shared_ptr<const Catalogue>> CatalogueCache::Get(
     }
   }
   // Several callers may refresh at once; each gets a complete catalogue.
-  auto fresh = std::make_shared<Catalogue>();
-  CB_ASSIGN_OR_RETURN(fresh->exercises, prescription_->Exercises(caller));
-  CB_ASSIGN_OR_RETURN(fresh->templates, prescription_->PlanTemplates(caller));
+  CB_ASSIGN_OR_RETURN(Catalogue copied,
+                      copy_->CatalogueOf(clinic_id, caller.deadline));
+  auto fresh = std::make_shared<Catalogue>(std::move(copied));
+  if (fresh->exercises.empty()) {
+    // Not copied yet: prescription lists it.
+    CB_ASSIGN_OR_RETURN(fresh->exercises, prescription_->Exercises(caller));
+    CB_ASSIGN_OR_RETURN(fresh->templates, prescription_->PlanTemplates(caller));
+  }
   absl::MutexLock lock(&mu_);
   by_clinic_[clinic_id] = {fresh, now};
   return std::shared_ptr<const Catalogue>(fresh);

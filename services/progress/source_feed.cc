@@ -58,11 +58,8 @@ absl::Duration SourceFeed::CatchUpTo(absl::Time since, absl::Time until,
 
 absl::Status SourceFeed::AwaitRound(absl::Time since, absl::Time until) {
   absl::MutexLock lock(&mu_);
-  // The source failed a moment ago: do not ask it again for every call.
-  if (failed_from_ > synced_from_ &&
-      absl::Now() - failed_from_ < options_.retry) {
-    return last_failure_;
-  }
+  // Even right after a failed round: the source may be back (a round
+  // against a source that is down fails fast).
   wanted_ = true;
   auto done = [&]() ABSL_SHARED_LOCKS_REQUIRED(mu_) {
     return stopping_ || synced_from_ >= since || failed_from_ >= since;

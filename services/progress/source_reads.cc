@@ -40,6 +40,12 @@ absl::StatusOr<std::optional<v1::Plan>> SourceReads::Plan(
       copy_->Plan(caller.clinic_id, patient_id, plan_id, caller.deadline));
   if (copied) return copied;
   // Not in the copy: prescription says (and names a missing patient).
+  return PlanFromOwner(caller, patient_id, plan_id);
+}
+
+absl::StatusOr<std::optional<v1::Plan>> SourceReads::PlanFromOwner(
+    const Caller& caller, const std::string& patient_id,
+    const std::string& plan_id) {
   const std::string patient = PatientName(patient_id);
   if (plan_id.empty()) return prescription_->ActivePlan(patient, caller);
   absl::StatusOr<v1::Plan> found =

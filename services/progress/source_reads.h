@@ -51,6 +51,11 @@ class SourceReads {
   absl::StatusOr<std::optional<v1::Plan>> Plan(const Caller& caller,
                                                const std::string& patient_id,
                                                const std::string& plan_id);
+  // The plan as prescription has it now (one peer call): when the copy is
+  // behind and its revision refuses what the caller sent.
+  absl::StatusOr<std::optional<v1::Plan>> PlanFromOwner(
+      const Caller& caller, const std::string& patient_id,
+      const std::string& plan_id);
   // Every revision of `plan`, oldest first.
   absl::StatusOr<std::vector<v1::PlanRevision>> PlanRevisions(
       const Caller& caller, const std::string& patient_id,

@@ -42,7 +42,7 @@ class PrescriptionModule final : public Module {
     builder.RegisterService(services_.back().get());
     internal_services_.push_back(
         std::make_unique<prescription::PrescriptionInternalServiceImpl>(
-            &kit_, &plans_, &feed_));
+            &kit_, &plans_, &catalogue_, &feed_));
     builder.RegisterService(internal_services_.back().get());
   }
   std::vector<std::string> ServiceNames() const override {

@@ -70,8 +70,8 @@ class ProgressModule final : public Module {
         peers.Channel(Target::kIntake), internal_key_);
     prescription_ = std::make_unique<corebalance::peers::PrescriptionClient>(
         peers.Channel(Target::kPrescription), internal_key_);
-    catalogue_ = std::make_unique<progress::CatalogueCache>(prescription_.get(),
-                                                            kCatalogueTtl);
+    catalogue_ = std::make_unique<progress::CatalogueCache>(
+        &copy_, prescription_.get(), kCatalogueTtl);
     intake_feed_ = MakeFeed<v1::IntakeInternalService>(
         "intake", peers.Channel(Target::kIntake));
     prescription_feed_ = MakeFeed<v1::PrescriptionInternalService>(

@@ -81,6 +81,10 @@ std::shared_ptr<grpc::Channel> RemoteChannel(const std::string& address) {
   grpc::ChannelArguments args;
   args.SetLoadBalancingPolicyName("round_robin");
   args.SetInt(GRPC_ARG_KEEPALIVE_TIME_MS, 60 * 1000);
+  // A peer back from an outage is used within a second, not after gRPC's
+  // default backoff of up to two minutes.
+  args.SetInt(GRPC_ARG_INITIAL_RECONNECT_BACKOFF_MS, 100);
+  args.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, 1000);
   return grpc::CreateCustomChannel(address, grpc::InsecureChannelCredentials(),
                                    args);
 }

@@ -20,6 +20,8 @@
 #include "corebalance/v1/access.grpc.pb.h"
 #include "corebalance/v1/intake.grpc.pb.h"
 #include "corebalance/v1/prescription.grpc.pb.h"
+#include "corebalance/v1/progress.grpc.pb.h"
+#include "services/common/sql_time.h"
 #include "tests/support/free_port.h"
 #include "tests/support/process.h"
 #include "tests/support/test_database.h"
@@ -158,11 +160,15 @@ TEST_F(MicroservicesDeploymentTest, ServesAFlowAcrossTheOverlaysProcesses) {
   const std::string admin = boot.out.substr(0, boot.out.find('\n'));
 
   std::vector<std::unique_ptr<Process>> servers;
+  std::map<std::string, std::vector<std::string>> argv_of;  // by target
+  std::map<std::string, Process*> process_of;               // by target
   for (const auto& [name, args] : overlay_.servers) {
     std::vector<std::string> argv{ServerBinary()};
     argv.insert(argv.end(), args.begin(), args.end());
+    argv_of[TargetOf(args)] = argv;
     servers.push_back(
         std::make_unique<Process>(argv, LocalEnv(TargetOf(args))));
+    process_of[TargetOf(args)] = servers.back().get();
   }
   // Ready as the kubelet sees it: the plaintext health port.
   for (const auto& [target, ports] : ports_) {
@@ -261,10 +267,86 @@ TEST_F(MicroservicesDeploymentTest, ServesAFlowAcrossTheOverlaysProcesses) {
       cli("prescription", {"patients", "show", cli_patient});
   EXPECT_NE(wrong_process.exit_code, 0) << "prescription does not host intake";
 
+  // Progress keeps its own copy of plans and assessments: a session logged
+  // at once after the assignment is checked against that plan.
+  auto progress = v1::ProgressService::NewStub(channel("progress"));
+  auto log = [&](const v1::Plan& followed, absl::Duration after,
+                 v1::Session* out) {
+    v1::LogSessionRequest request;
+    request.set_parent(patient.name());
+    v1::Session& session = *request.mutable_session();
+    *session.mutable_perform_time() =
+        ToProtoTime(FromProtoTime(followed.create_time()) + after);
+    for (const auto& pe : followed.exercises()) {
+      v1::SessionExercise& e = *session.add_exercises();
+      e.set_exercise(pe.exercise());
+      e.set_completed(true);
+      e.set_sets(pe.dose().sets());
+      e.set_reps(pe.dose().reps());
+    }
+    session.set_pain_before(3);
+    session.set_worst_pain_during(4);
+    session.set_pain_after(3);
+    return progress->LogSession(test::Context(admin).get(), request, out);
+  };
+  v1::Session logged;
+  s = log(plan, absl::Seconds(1), &logged);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  EXPECT_EQ(logged.plan_revision(), plan.revision());
+
+  // Intake and prescription go away: sessions are still logged and
+  // summaries read from the copy, which says how far behind it may be.
+  std::set<Process*> stopped;
+  for (const char* target : {"intake", "prescription"}) {
+    process_of.at(target)->Signal(SIGTERM);
+    EXPECT_EQ(process_of.at(target)->Wait(absl::Seconds(40)), 0);
+    stopped.insert(process_of.at(target));
+  }
+  s = log(plan, absl::Seconds(2), &logged);
+  ASSERT_TRUE(s.ok()) << "during the outage: " << s.error_message();
+  v1::GetProgressSummaryRequest summarize;
+  summarize.set_patient(patient.name());
+  v1::ProgressSummary summary;
+  s = progress->GetProgressSummary(test::Context(admin).get(), summarize,
+                                   &summary);
+  ASSERT_TRUE(s.ok()) << "during the outage: " << s.error_message();
+  EXPECT_EQ(summary.plan(), plan.name());
+  EXPECT_TRUE(summary.has_source_data_lag());
+
+  // They come back; the copy catches up, and a log right after an
+  // adjustment is checked against the new revision.
+  for (const char* target : {"intake", "prescription"}) {
+    servers.push_back(
+        std::make_unique<Process>(argv_of.at(target), LocalEnv(target)));
+    ASSERT_TRUE(test::WaitForServing(ports_.at(target).grpc, absl::Seconds(30)))
+        << target;
+  }
+  v1::AdjustPlanRequest adjust;
+  adjust.mutable_plan()->set_name(plan.name());
+  adjust.mutable_plan()->add_exercises()->set_exercise("exercises/clamshell");
+  adjust.mutable_update_mask()->add_paths("exercises");
+  adjust.set_reason("ready for hip work");
+  v1::Plan adjusted;
+  s = v1::PrescriptionService::NewStub(channel("prescription"))
+          ->AdjustPlan(test::Context(admin).get(), adjust, &adjusted);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  s = log(adjusted, absl::Seconds(3), &logged);
+  ASSERT_TRUE(s.ok()) << "after the outage: " << s.error_message();
+  EXPECT_EQ(logged.plan_revision(), adjusted.revision());
+  s = progress->GetProgressSummary(test::Context(admin).get(), summarize,
+                                   &summary);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  EXPECT_FALSE(summary.has_source_data_lag()) << "caught up";
+
   // SIGTERM as Kubernetes sends it: each drains by the ConfigMap's delays and
   // exits 0 within the pods' terminationGracePeriodSeconds (40 s).
-  for (auto& p : servers) p->Signal(SIGTERM);
-  for (auto& p : servers) EXPECT_EQ(p->Wait(absl::Seconds(40)), 0) << p->err();
+  for (auto& p : servers) {
+    if (!stopped.count(p.get())) p->Signal(SIGTERM);
+  }
+  for (auto& p : servers) {
+    if (stopped.count(p.get())) continue;
+    EXPECT_EQ(p->Wait(absl::Seconds(40)), 0) << p->err();
+  }
 }
 
 }  // namespace

@@ -60,3 +60,15 @@ CREATE TABLE progress_copy_plan_revisions (
   body MEDIUMTEXT CHARACTER SET ascii NOT NULL,
   PRIMARY KEY (clinic_id, patient_id, plan_id, revision)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+-- The exercises and plan templates each clinic sees (prescription's own and
+-- the clinic's), for summaries' names, progressions and next phases.
+CREATE TABLE progress_copy_catalogue (
+  clinic_id BIGINT NOT NULL,
+  -- `exercises/{slug}` or `planTemplates/{slug}`.
+  name VARCHAR(120) NOT NULL,
+  -- The entry's update_time in microseconds: what orders its changes.
+  update_micros BIGINT NOT NULL,
+  body MEDIUMTEXT CHARACTER SET ascii NOT NULL,
+  PRIMARY KEY (clinic_id, name)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;

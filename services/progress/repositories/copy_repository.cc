@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "services/common/sql_time.h"
+#include "services/common/status_macros.h"
 #include "services/store/bind.h"
 #include "services/store/run.h"
 
@@ -20,6 +21,8 @@ using store::Update;
 
 // As prescription reads back at most (years of weekly adjustments).
 constexpr int kMaxRevisions = 1000;
+// Exercises and templates of a clinic, as summaries read at most.
+constexpr int kMaxCatalogue = 2000;
 
 // As the outbox keeps payloads: base64, since the driver's string binding
 // is not binary-safe everywhere.
@@ -96,10 +99,37 @@ bool CopyRepository::Apply(Connection& c, int64_t clinic_id,
   } else if (resource.Is<v1::PlanRevision>() && resource.UnpackTo(&revision)) {
     if (IdsOf(revision.name(), "plans", true).empty()) return false;
     ApplyRevision(c, clinic_id, revision, /*exact=*/true);
+  } else if (v1::Exercise exercise;
+             resource.Is<v1::Exercise>() && resource.UnpackTo(&exercise)) {
+    if (!absl::StartsWith(exercise.name(), "exercises/")) return false;
+    ApplyCatalogueEntry(c, clinic_id, exercise.name(), exercise.update_time(),
+                        exercise);
+  } else if (v1::PlanTemplate plan_template;
+             resource.Is<v1::PlanTemplate>() &&
+             resource.UnpackTo(&plan_template)) {
+    if (!absl::StartsWith(plan_template.name(), "planTemplates/")) {
+      return false;
+    }
+    ApplyCatalogueEntry(c, clinic_id, plan_template.name(),
+                        plan_template.update_time(), plan_template);
   } else {
     return false;
   }
   return true;
+}
+
+void CopyRepository::ApplyCatalogueEntry(
+    Connection& c, int64_t clinic_id, const std::string& name,
+    const google::protobuf::Timestamp& update_time,
+    const google::protobuf::Message& entry) const {
+  const int64_t version = absl::ToUnixMicros(FromProtoTime(update_time));
+  const std::string body = Encode(entry);
+  Update(c,
+         "INSERT INTO progress_copy_catalogue (clinic_id, name, update_micros,"
+         " body) VALUES (?, ?, ?, ?) ON DUPLICATE KEY UPDATE"
+         " body = IF(update_micros < ?, ?, body),"
+         " update_micros = GREATEST(update_micros, ?)",
+         clinic_id, name, version, body, version, body, version);
 }
 
 void CopyRepository::ApplyPatient(Connection& c, int64_t clinic_id,
@@ -249,6 +279,36 @@ absl::StatusOr<std::optional<v1::Plan>> CopyRepository::Plan(
                         clinic_id, patient_id, plan_id);
         if (!rs->next()) return std::nullopt;
         return Decode<v1::Plan>(*rs, "progress_copy_plans");
+      });
+}
+
+absl::StatusOr<Catalogue> CopyRepository::CatalogueOf(int64_t clinic_id,
+                                                      absl::Time deadline) {
+  return store::WithConnection(
+      *pool_, deadline, [&](Connection& c) -> absl::StatusOr<Catalogue> {
+        auto rs = Query(c,
+                        "SELECT name, body FROM progress_copy_catalogue"
+                        " WHERE clinic_id = ? ORDER BY name LIMIT ?",
+                        clinic_id, kMaxCatalogue + 1);
+        Catalogue out;
+        int rows = 0;
+        while (rs->next()) {
+          if (++rows > kMaxCatalogue) {
+            return absl::ResourceExhaustedError(
+                absl::StrCat("the clinic's catalogue has more than ",
+                             kMaxCatalogue, " entries"));
+          }
+          if (absl::StartsWith(GetString(*rs, "name"), "exercises/")) {
+            CB_ASSIGN_OR_RETURN(
+                out.exercises.emplace_back(),
+                Decode<v1::Exercise>(*rs, "progress_copy_catalogue"));
+          } else {
+            CB_ASSIGN_OR_RETURN(
+                out.templates.emplace_back(),
+                Decode<v1::PlanTemplate>(*rs, "progress_copy_catalogue"));
+          }
+        }
+        return out;
       });
 }
 

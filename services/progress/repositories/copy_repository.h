@@ -18,6 +18,7 @@
 #include "absl/time/time.h"
 #include "corebalance/v1/intake.pb.h"
 #include "corebalance/v1/prescription.pb.h"
+#include "services/progress/catalogue.h"
 #include "services/store/connection.h"
 #include "services/store/pool.h"
 
@@ -30,7 +31,8 @@ class CopyRepository {
   // Writes, on the caller's transaction `c`:
 
   // One resource of the clinic as an event or snapshot carried it: a
-  // Patient, Assessment, Plan (with the revision it is at) or PlanRevision.
+  // Patient, Assessment, Plan (with the revision it is at), PlanRevision,
+  // Exercise or PlanTemplate.
   // A newer revision replaces an older one, an older or equal one changes
   // nothing, so applying twice or late gives the same copy. False for a
   // resource of another type or with a malformed name (left out).
@@ -60,6 +62,9 @@ class CopyRepository {
                                                const std::string& patient_id,
                                                const std::string& plan_id,
                                                absl::Time deadline);
+  // The exercises and plan templates the clinic sees, each in name order;
+  // both empty when the copy has not seen the clinic's catalogue yet.
+  absl::StatusOr<Catalogue> CatalogueOf(int64_t clinic_id, absl::Time deadline);
   // Every revision of the plan, oldest first.
   absl::StatusOr<std::vector<v1::PlanRevision>> PlanRevisions(
       int64_t clinic_id, const std::string& patient_id,
@@ -73,6 +78,10 @@ class CopyRepository {
   void ApplyPlan(store::Connection& c, int64_t clinic_id,
                  const v1::Plan& plan) const;
   // `exact`: as prescription kept it, not made from a plan event.
+  void ApplyCatalogueEntry(store::Connection& c, int64_t clinic_id,
+                           const std::string& name,
+                           const google::protobuf::Timestamp& update_time,
+                           const google::protobuf::Message& entry) const;
   void ApplyRevision(store::Connection& c, int64_t clinic_id,
                      const v1::PlanRevision& revision, bool exact) const;
 

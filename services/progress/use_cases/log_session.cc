@@ -14,9 +14,22 @@ namespace corebalance::progress {
 absl::StatusOr<v1::Plan> LogSession::FollowedPlan(const Caller& caller,
                                                   const LogSessionInput& input,
                                                   absl::Time since) {
-  sources_->AwaitPrescription(caller, since);
+  const absl::Duration lag = sources_->AwaitPrescription(caller, since);
   CB_ASSIGN_OR_RETURN(std::optional<v1::Plan> plan,
                       sources_->Plan(caller, input.patient_id, input.plan_id));
+  FieldViolations violations;
+  if (plan) CheckAgainstPlan(*input.session, *plan, violations);
+  if (plan && !violations.empty() && lag > absl::ZeroDuration()) {
+    // The copy may hold an older revision than the one the session follows.
+    absl::StatusOr<std::optional<v1::Plan>> owned = sources_->PlanFromOwner(
+        caller, input.patient_id, LastSegment(plan->name()));
+    if (owned.ok() && *owned) {
+      plan = **std::move(owned);
+      violations.clear();
+      CheckAgainstPlan(*input.session, *plan, violations);
+    }
+  }
+  if (!violations.empty()) return InvalidArgumentError(violations);
   if (plan) return *std::move(plan);
   const std::string patient = PatientName(input.patient_id);
   if (input.plan_id.empty()) {
@@ -48,9 +61,6 @@ absl::StatusOr<StoredSession> LogSession::Run(const Caller& caller,
 
   const v1::Session& in = *input.session;
   CB_ASSIGN_OR_RETURN(v1::Plan plan, FollowedPlan(caller, input, since));
-  FieldViolations violations;
-  CheckAgainstPlan(in, plan, violations);
-  if (!violations.empty()) return InvalidArgumentError(violations);
 
   StoredSession session = FromProto(in);
   if (!in.has_pain_before()) {

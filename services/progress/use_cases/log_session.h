@@ -51,6 +51,8 @@ class LogSession {
  private:
   // The plan the session followed, at its latest revision written before
   // `since` (read-your-writes).
+  // Refused when the session does not fit it (INVALID_ARGUMENT): a copy
+  // that could not be confirmed current is checked with prescription first.
   absl::StatusOr<v1::Plan> FollowedPlan(const Caller& caller,
                                         const LogSessionInput& input,
                                         absl::Time since);

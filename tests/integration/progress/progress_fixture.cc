@@ -57,11 +57,9 @@ void ProgressTest::BackdatePlan(const v1::Plan& plan, int days) {
   ForgetCopiedPlan(plan);
 }
 
-void ProgressTest::ForgetCopiedPlan(const v1::Plan& plan) {
+void ProgressTest::WaitUntilCopied(const v1::Plan& plan) {
   const std::string id = plan.name().substr(plan.name().rfind('/') + 1);
   store::Pool pool(server().database().config());
-  // Once the copy has the plan's latest revision, no event of it is left
-  // to apply, so nothing puts the old rows back.
   const absl::Time until = absl::Now() + absl::Seconds(10);
   for (;;) {
     auto copied = store::WithConnection(
@@ -70,15 +68,29 @@ void ProgressTest::ForgetCopiedPlan(const v1::Plan& plan) {
               "SELECT revision FROM progress_copy_plans"
               " WHERE plan_id = '" +
               id + "'");
-          return rs->next() && rs->getInt("revision") >= plan.revision();
+          if (!rs->next() || rs->getInt("revision") < plan.revision()) {
+            return false;
+          }
+          // And no snapshot is half done: both sources have their cursor.
+          auto cursors =
+              c.Query("SELECT COUNT(*) AS n FROM progress_copy_cursors");
+          return cursors->next() && cursors->getInt("n") >= 2;
         });
     ASSERT_TRUE(copied.ok()) << copied.status();
     if (*copied) break;
     ASSERT_LT(absl::Now(), until) << "the copy never got " << plan.name();
     absl::SleepFor(absl::Milliseconds(20));
   }
-  absl::Status s =
-      store::WithConnection(pool, until, [&](store::Connection& c) {
+}
+
+void ProgressTest::ForgetCopiedPlan(const v1::Plan& plan) {
+  // Once the copy has the plan's latest revision, no event of it is left
+  // to apply, so nothing puts the old rows back.
+  WaitUntilCopied(plan);
+  const std::string id = plan.name().substr(plan.name().rfind('/') + 1);
+  store::Pool pool(server().database().config());
+  absl::Status s = store::WithTransaction(
+      pool, absl::Now() + absl::Seconds(10), [&](store::Connection& c) {
         c.Execute("DELETE FROM progress_copy_plans WHERE plan_id = '" + id +
                   "'");
         c.Execute("DELETE FROM progress_copy_plan_revisions WHERE plan_id = '" +

@@ -48,6 +48,8 @@ class ProgressTest : public ::testing::Test {
   // Drops the plan and prescription's cursors from progress's copy, so that
   // the copy takes prescription's rows anew (a snapshot).
   static void ForgetCopiedPlan(const v1::Plan& plan);
+  // Waits until progress's copy has the plan at its revision.
+  static void WaitUntilCopied(const v1::Plan& plan);
   // The "patients/{id}" of a plan name.
   static std::string PatientOf(const std::string& plan_name);
 
