@@ -8,8 +8,10 @@
 #include <cstdint>
 #include <string>
 
+#include "absl/status/status.h"
 #include "absl/time/time.h"
 #include "services/store/connection.h"
+#include "services/store/pool.h"
 
 namespace corebalance::bench {
 
@@ -17,6 +19,13 @@ namespace corebalance::bench {
 void BackdatePlan(store::Connection& c, int64_t clinic_id,
                   const std::string& patient_id, const std::string& plan_id,
                   absl::Time start);
+
+// The backdating rewrote intake's and prescription's rows behind their
+// domain events, so progress's copy of them (README "Progress keeps a copy
+// of what it reads") still has the times the events carried. Once the copy
+// has caught up with the events, this drops it whole and waits until the
+// running server has taken it anew from snapshots, as after an upgrade.
+absl::Status RecopySources(store::Pool& pool, absl::Duration timeout);
 
 }  // namespace corebalance::bench
 

@@ -15,6 +15,7 @@
 #include "bench/common/seed_file.h"
 #include "bench/common/token.h"
 #include "bench/seed/api_seeder.h"
+#include "bench/seed/backdate.h"
 #include "bench/seed/seed_plan.h"
 #include "bench/seed/seed_writer.h"
 #include "bench/seed/session_loader.h"
@@ -158,6 +159,14 @@ int main(int argc, char** argv) {
                                             " (the patients finished so far "
                                             "are in ",
                                             f.out, "; run again to resume)")));
+  }
+
+  {
+    store::Pool pool(*mysql);
+    std::cerr << "seed: progress takes its copy of the backdated plans anew\n";
+    if (absl::Status s = RecopySources(pool, absl::Minutes(10)); !s.ok()) {
+      return Fail(s);
+    }
   }
 
   auto all = ReadSeedFile(f.out);
