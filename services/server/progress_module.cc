@@ -95,10 +95,14 @@ class ProgressModule final : public Module {
   void EndStreams() override {
     if (scanner_) scanner_->Stop();
     feed_.Stop();
+    // While the in-process channels still work: a round after the server
+    // shut down would call into a server that is gone. Calls still
+    // draining then read the copy as it is (their lag is reported).
+    if (intake_feed_) intake_feed_->Stop();
+    if (prescription_feed_) prescription_feed_->Stop();
   }
   void StopWorkers() override {
     pool_->Stop();
-    // After the workers: no call waits for the copy any more.
     if (intake_feed_) intake_feed_->Stop();
     if (prescription_feed_) prescription_feed_->Stop();
   }
