@@ -124,8 +124,10 @@ absl::Status SourceFeed::Round(absl::Time started) {
     return PeerUnavailable(source_, "it is not reachable from this process");
   }
   const absl::Time deadline = started + options_.call_budget;
-  // Read every round: other replicas feed the same copy.
+  // Read every round: other replicas feed the same copy, and an operator
+  // may drop it to have it taken anew.
   CB_ASSIGN_OR_RETURN(auto cursors, copy_->Cursors(source_, deadline));
+  absl::Status first_failure;
   v1::ListEventHeadsRequest request;
   request.set_page_size(options_.page_size);
   do {
@@ -138,15 +140,22 @@ absl::Status SourceFeed::Round(absl::Time started) {
       const int64_t clinic_id = ClinicIdFromName(head.clinic());
       if (clinic_id <= 0) continue;
       auto it = cursors.find(clinic_id);
-      if (it == cursors.end()) {
-        CB_RETURN_IF_ERROR(Snapshot(clinic_id, head.last_seq()));
-      } else if (head.last_seq() > it->second) {
-        CB_RETURN_IF_ERROR(CatchUp(clinic_id, it->second).status());
-      }
+      if (it != cursors.end() && head.last_seq() <= it->second) continue;
+      absl::StatusOr<int64_t> reached =
+          it == cursors.end() ? Snapshot(clinic_id, head.last_seq())
+                              : CatchUp(clinic_id, it->second);
+      if (reached.ok()) continue;
+      // One clinic's failure holds back only that clinic: the others are
+      // still copied, and the round reports the failure.
+      log::Warn("source_copy_clinic_failed",
+                {{"source", source_},
+                 {"clinic", head.clinic()},
+                 {"error", MessageAndDetail(reached.status())}});
+      if (first_failure.ok()) first_failure = reached.status();
     }
     request.set_page_token(heads.next_page_token());
   } while (!request.page_token().empty());
-  return absl::OkStatus();
+  return first_failure;
 }
 
 absl::StatusOr<int64_t> SourceFeed::CatchUp(int64_t clinic_id, int64_t after) {
@@ -166,8 +175,7 @@ absl::StatusOr<int64_t> SourceFeed::CatchUp(int64_t clinic_id, int64_t after) {
       log::Info("source_copy_gap", {{"source", source_},
                                     {"clinic", ClinicName(clinic_id)},
                                     {"after_seq", absl::StrCat(after)}});
-      CB_RETURN_IF_ERROR(Snapshot(clinic_id, page.last_seq()));
-      return page.last_seq();
+      return Snapshot(clinic_id, page.last_seq());
     }
     const int64_t last = page.events(page.events_size() - 1).source_seq();
     CB_RETURN_IF_ERROR(store::WithTransaction(
@@ -184,7 +192,7 @@ absl::StatusOr<int64_t> SourceFeed::CatchUp(int64_t clinic_id, int64_t after) {
   }
 }
 
-absl::Status SourceFeed::Snapshot(int64_t clinic_id, int64_t head) {
+absl::StatusOr<int64_t> SourceFeed::Snapshot(int64_t clinic_id, int64_t head) {
   v1::ExportSnapshotRequest request;
   request.set_clinic(ClinicName(clinic_id));
   request.set_page_size(options_.page_size);
@@ -217,7 +225,7 @@ absl::Status SourceFeed::Snapshot(int64_t clinic_id, int64_t head) {
                                      {"resources", absl::StrCat(resources)},
                                      {"seq", absl::StrCat(head)}});
   // What committed while the snapshot was read.
-  return CatchUp(clinic_id, head).status();
+  return CatchUp(clinic_id, head);
 }
 
 }  // namespace corebalance::progress

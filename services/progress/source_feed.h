@@ -121,8 +121,9 @@ class SourceFeed {
   // past a gap. Returns the cursor reached.
   absl::StatusOr<int64_t> CatchUp(int64_t clinic_id, int64_t after);
   // Copies the clinic as it is now, then sets its cursor to `head`, a head
-  // read before the snapshot began.
-  absl::Status Snapshot(int64_t clinic_id, int64_t head);
+  // read before the snapshot began, and catches up. Returns the cursor
+  // reached.
+  absl::StatusOr<int64_t> Snapshot(int64_t clinic_id, int64_t head);
   void Prepare(grpc::ClientContext& context) const;
   absl::Status Failed(const char* call, const grpc::Status& status) const;
 

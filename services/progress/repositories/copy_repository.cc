@@ -42,6 +42,19 @@ absl::StatusOr<T> Decode(const sql::ResultSet& rs, const char* table) {
   return out;
 }
 
+// Every row's body.
+template <typename T>
+absl::StatusOr<std::vector<T>> DecodeAll(sql::ResultSet& rs,
+                                         const char* table) {
+  std::vector<T> out;
+  while (rs.next()) {
+    auto one = Decode<T>(rs, table);
+    if (!one.ok()) return one.status();
+    out.push_back(*std::move(one));
+  }
+  return out;
+}
+
 // The ids in a resource name `patients/{p}/<collection>/{x}[/revisions/{n}]`:
 // {p, x[, n]}, or empty when the name has another shape.
 std::vector<std::string> IdsOf(const std::string& name, const char* collection,
@@ -248,13 +261,7 @@ absl::StatusOr<std::vector<v1::Assessment>> CopyRepository::Assessments(
                         " ORDER BY assessment_day DESC, create_time DESC,"
                         " assessment_id DESC LIMIT ?",
                         clinic_id, patient_id, k, k, limit);
-        std::vector<v1::Assessment> out;
-        while (rs->next()) {
-          auto a = Decode<v1::Assessment>(*rs, "progress_copy_assessments");
-          if (!a.ok()) return a.status();
-          out.push_back(*std::move(a));
-        }
-        return out;
+        return DecodeAll<v1::Assessment>(*rs, "progress_copy_assessments");
       });
 }
 
@@ -323,14 +330,7 @@ absl::StatusOr<std::vector<v1::PlanRevision>> CopyRepository::PlanRevisions(
                         " WHERE clinic_id = ? AND patient_id = ?"
                         " AND plan_id = ? ORDER BY revision LIMIT ?",
                         clinic_id, patient_id, plan_id, kMaxRevisions);
-        std::vector<v1::PlanRevision> out;
-        while (rs->next()) {
-          auto r =
-              Decode<v1::PlanRevision>(*rs, "progress_copy_plan_revisions");
-          if (!r.ok()) return r.status();
-          out.push_back(*std::move(r));
-        }
-        return out;
+        return DecodeAll<v1::PlanRevision>(*rs, "progress_copy_plan_revisions");
       });
 }
 
