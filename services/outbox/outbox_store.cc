@@ -196,11 +196,9 @@ absl::Status OutboxStore::Remove(store::Pool& pool, absl::Time deadline,
   if (ids.empty()) return absl::OkStatus();
   return store::WithConnection(pool, deadline, [&](Connection& c) {
     store::ForEachChunk(ids.size(), [&](size_t first, size_t count) {
-      std::string marks;
-      for (size_t i = 0; i < count; ++i)
-        absl::StrAppend(&marks, i ? ", ?" : "?");
-      sql::PreparedStatement& st = c.Prepare(
-          absl::StrCat("DELETE FROM ", table_, " WHERE id IN (", marks, ")"));
+      sql::PreparedStatement& st =
+          c.Prepare(absl::StrCat("DELETE FROM ", table_, " WHERE id IN (",
+                                 store::ListPlaceholders(count), ")"));
       st.clearParameters();
       for (size_t i = 0; i < count; ++i) {
         store::BindOne(st, static_cast<int>(i + 1), ids[first + i]);

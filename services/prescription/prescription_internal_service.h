@@ -21,10 +21,6 @@ class PrescriptionInternalServiceImpl final
                                   const outbox::EventFeed* feed)
       : kit_(kit), plans_(plans), catalogue_(catalogue), feed_(feed) {}
 
-  grpc::ServerUnaryReactor* ListActivePlans(
-      grpc::CallbackServerContext* context,
-      const v1::ListActivePlansRequest* request,
-      v1::ListActivePlansResponse* response) override;
   grpc::ServerUnaryReactor* ListEventHeads(
       grpc::CallbackServerContext* context,
       const v1::ListEventHeadsRequest* request,

@@ -1,114 +1,110 @@
 #include "services/progress/alert_scanner.h"
 
-#include <algorithm>
+#include <map>
+#include <set>
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
-#include "services/common/authenticator.h"
-#include "services/common/grpc_status.h"
-#include "services/common/internal_detail.h"
-#include "services/common/internal_key.h"
 #include "services/common/logging.h"
-#include "services/common/principal_proto.h"
 #include "services/common/status_macros.h"
-#include "services/common/validation.h"
 #include "services/progress/alert_rows.h"
 #include "services/progress/plan_periods.h"
 #include "services/progress/rules/days.h"
-#include "services/progress/session_proto.h"
 
 namespace corebalance::progress {
 namespace {
 
-// A page of plans and their patients' sessions must be read in this time.
-constexpr absl::Duration kPageBudget = absl::Seconds(30);
-constexpr int kPlansPerPage = 200;
+// A batch of due plans is claimed, read, raised and rescheduled in this
+// time; its lease outlasts it, so that no other replica takes it meanwhile.
+constexpr absl::Duration kBatchBudget = absl::Seconds(30);
+constexpr absl::Duration kLease = absl::Minutes(2);
+constexpr int kPlansPerBatch = 200;
 
 }  // namespace
 
-AlertScanner::AlertScanner(SessionRepository* sessions, RaiseAlerts* raise,
-                           std::shared_ptr<grpc::Channel> prescription,
-                           std::string internal_key, AlertPolicy policy,
-                           std::function<void()> on_raised)
-    : sessions_(sessions),
+AlertScanner::AlertScanner(CopyRepository* copy, SessionRepository* sessions,
+                           AdherenceDueRepository* due, RaiseAlerts* raise,
+                           AlertPolicy policy, std::function<void()> on_raised)
+    : copy_(copy),
+      sessions_(sessions),
+      due_(due),
       raise_(raise),
-      prescription_(prescription
-                        ? v1::PrescriptionInternalService::NewStub(prescription)
-                        : nullptr),
-      internal_key_(std::move(internal_key)),
       policy_(policy),
       on_raised_(std::move(on_raised)) {}
 
 AlertScanner::~AlertScanner() { Stop(); }
 
 absl::StatusOr<ScanResult> AlertScanner::ScanOnce(absl::Time now) {
-  if (prescription_ == nullptr) {
-    return absl::UnavailableError("alert scan: prescription is not reachable");
-  }
   ScanResult result;
-  std::string page_token;
-  do {
-    const absl::Time deadline = absl::Now() + kPageBudget;
-    grpc::ClientContext context;
-    context.set_deadline(absl::ToChronoTime(deadline));
-    context.AddMetadata(kInternalKeyHeader, internal_key_);
-    v1::ListActivePlansRequest request;
-    request.set_page_size(kPlansPerPage);
-    request.set_page_token(page_token);
-    v1::ListActivePlansResponse response;
-    grpc::Status status =
-        prescription_->ListActivePlans(&context, request, &response);
-    if (!status.ok()) return FromGrpcStatus(status);
-    for (const v1::ActivePlan& plan : response.plans()) {
-      // A scan of a large clinic group takes minutes: shutdown must not wait.
-      if (stopping()) return absl::CancelledError("alert scan: stopping");
-      CB_ASSIGN_OR_RETURN(int raised, ScanPlan(plan, now, deadline));
-      result.plans++;
-      result.raised += raised;
+  // Rescheduled plans are due after `now`, and plans whose batch failed stay
+  // leased past it: each plan is visited at most once per pass.
+  while (true) {
+    if (stopping()) return absl::CancelledError("alert scan: stopping");
+    const absl::Time deadline = absl::Now() + kBatchBudget;
+    const absl::Time lease_until = now + kLease;
+    CB_ASSIGN_OR_RETURN(
+        std::vector<DuePlan> claimed,
+        due_->Claim(now, lease_until, kPlansPerBatch, deadline));
+    if (claimed.empty()) break;
+    std::map<int64_t, std::vector<DuePlan>> by_clinic;
+    for (DuePlan& plan : claimed) {
+      by_clinic[plan.clinic_id].push_back(std::move(plan));
     }
-    page_token = response.next_page_token();
-  } while (!page_token.empty());
+    std::vector<StoredAlert> alerts;
+    std::vector<NextCheck> next;
+    for (const auto& [clinic_id, plans] : by_clinic) {
+      CB_RETURN_IF_ERROR(
+          Evaluate(clinic_id, plans, now, deadline, alerts, next));
+    }
+    // Raised before the plans move on: a failure leaves them leased, and
+    // due again when the lease ends.
+    CB_ASSIGN_OR_RETURN(int raised, raise_->Run(alerts, deadline));
+    CB_RETURN_IF_ERROR(due_->Reschedule(next, lease_until, deadline));
+    result.plans += static_cast<int>(next.size());
+    result.raised += raised;
+  }
   if (result.raised > 0 && on_raised_) on_raised_();
   return result;
 }
 
-absl::StatusOr<int> AlertScanner::ScanPlan(const v1::ActivePlan& plan,
-                                           absl::Time now,
-                                           absl::Time deadline) {
-  const int64_t clinic_id = ClinicIdFromName(plan.clinic());
-  // `patients/{patient}/plans/{plan}`.
-  const std::string& plan_name = plan.plan().name();
-  const std::string patient_id =
-      IdFromName(plan_name.substr(0, plan_name.find("/plans/")), "patients");
+absl::Status AlertScanner::Evaluate(int64_t clinic_id,
+                                    const std::vector<DuePlan>& plans,
+                                    absl::Time now, absl::Time deadline,
+                                    std::vector<StoredAlert>& alerts,
+                                    std::vector<NextCheck>& next) {
+  CB_ASSIGN_OR_RETURN(auto copied,
+                      copy_->PlansToScan(clinic_id, plans, deadline));
+  std::set<std::string> unique;
+  for (const DuePlan& plan : plans) unique.insert(plan.patient_id);
   // LOW_ADHERENCE looks at the complete weeks before this one.
-  SessionQuery query;
-  query.clinic_id = clinic_id;
-  query.patient_id = patient_id;
-  query.start_time =
+  const absl::Time start =
       StartOfUtcDay(WeekStart(UtcDay(now)) - 7 * policy_.low_adherence_weeks);
-  query.end_time = now + absl::Seconds(1);
-  query.limit = kMaxSessionsRead;
-  CB_ASSIGN_OR_RETURN(std::vector<StoredSession> sessions,
-                      sessions_->List(query, deadline));
-  if (sessions.empty()) {
-    // NON_ADHERENCE counts from the last session, however long ago.
-    query.start_time.reset();
-    query.limit = 1;
-    CB_ASSIGN_OR_RETURN(sessions, sessions_->List(query, deadline));
-  }
-  AlertInput input;
-  input.plan_id = plan_name.substr(plan_name.rfind('/') + 1);
-  input.active_periods = ActivePeriodsOf(plan.revisions());
-  for (const auto& s : sessions) input.sessions.push_back(ToSessionRecord(s));
-  input.now = now;
-  std::vector<StoredAlert> rows;
-  for (const Alert& alert : EvaluateAlerts(input, policy_)) {
-    if (alert.kind == AlertKind::kNonAdherence ||
-        alert.kind == AlertKind::kLowAdherence) {
-      rows.push_back(NewAlertRow(alert, clinic_id, patient_id));
+  CB_ASSIGN_OR_RETURN(
+      auto sessions,
+      sessions_->AdherenceSessions(
+          clinic_id, std::vector<std::string>(unique.begin(), unique.end()),
+          start, now + absl::Seconds(1), deadline));
+  for (const DuePlan& plan : plans) {
+    auto found = copied.find(ScanKey(plan.patient_id, plan.plan_id));
+    if (found == copied.end() ||
+        found->second.state != static_cast<int>(v1::Plan::STATE_ACTIVE)) {
+      next.push_back({plan, std::nullopt});  // no longer followed
+      continue;
     }
+    AlertInput input;
+    input.plan_id = plan.plan_id;
+    input.active_periods = ActivePeriodsOf(found->second.revisions);
+    input.sessions = sessions[plan.patient_id];
+    input.now = now;
+    for (const Alert& alert : EvaluateAlerts(input, policy_)) {
+      if (alert.kind == AlertKind::kNonAdherence ||
+          alert.kind == AlertKind::kLowAdherence) {
+        alerts.push_back(NewAlertRow(alert, clinic_id, plan.patient_id));
+      }
+    }
+    next.push_back({plan, NextAdherenceCheck(input, policy_)});
   }
-  return raise_->Run(rows, deadline);
+  return absl::OkStatus();
 }
 
 bool AlertScanner::stopping() {

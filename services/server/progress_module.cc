@@ -35,14 +35,15 @@ class ProgressModule final : public Module {
         pool_db_(pool),
         sessions_(pool),
         alerts_(pool),
-        copy_(pool),
+        due_(pool),
+        copy_(pool, &due_),
         sources_(&copy_, kCopyWait),
         feed_(&alerts_, kAlertPollInterval),
         raise_alerts_(&tx_, &alerts_),
         raise_session_alerts_(&sessions_, &sources_, &raise_alerts_, &feed_,
                               rules.alerts),
-        log_session_(&tx_, &sessions_, &sources_, &raise_session_alerts_,
-                     rules.traffic_light),
+        log_session_(&tx_, &sessions_, &due_, &sources_, &raise_session_alerts_,
+                     rules.traffic_light, rules.alerts),
         update_session_(&tx_, &sessions_, &raise_session_alerts_,
                         rules.traffic_light),
         acknowledge_alert_(&tx_, &alerts_),
@@ -87,8 +88,8 @@ class ProgressModule final : public Module {
     feed_.Start();
     if (scan_interval_ > absl::ZeroDuration()) {
       scanner_ = std::make_unique<progress::AlertScanner>(
-          &sessions_, &raise_alerts_, peers.Channel(Target::kPrescription),
-          internal_key_, rules_.alerts, [this] { feed_.Nudge(); });
+          &copy_, &sessions_, &due_, &raise_alerts_, rules_.alerts,
+          [this] { feed_.Nudge(); });
       scanner_->Start(scan_interval_);
     }
   }
@@ -127,6 +128,7 @@ class ProgressModule final : public Module {
   store::Pool* pool_db_;
   progress::SessionRepository sessions_;
   progress::AlertRepository alerts_;
+  progress::AdherenceDueRepository due_;
   progress::CopyRepository copy_;
   progress::SourceReads sources_;
   progress::AlertFeed feed_;

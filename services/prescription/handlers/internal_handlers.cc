@@ -10,10 +10,6 @@
 namespace corebalance::prescription {
 namespace {
 
-constexpr MethodSpec kListActivePlans{
-    "corebalance.v1.PrescriptionInternalService/ListActivePlans",
-    Permission::kAuthenticated, false, /*internal=*/true};
-
 constexpr MethodSpec kListEventHeads{
     "corebalance.v1.PrescriptionInternalService/ListEventHeads",
     Permission::kAuthenticated, false, /*internal=*/true};
@@ -25,7 +21,6 @@ constexpr MethodSpec kExportSnapshot{
     Permission::kAuthenticated, false, /*internal=*/true};
 
 constexpr int kDefaultPageSize = 100;
-constexpr char kFingerprint[] = "active-plans";
 constexpr char kSnapshotFingerprint[] = "prescription-snapshot";
 constexpr int64_t kSnapshotPlans = 0;
 constexpr int64_t kSnapshotExercises = 1;
@@ -44,43 +39,6 @@ PageCursor InnerCursor(const std::string& text) {
 }
 
 }  // namespace
-
-grpc::ServerUnaryReactor* PrescriptionInternalServiceImpl::ListActivePlans(
-    grpc::CallbackServerContext* context,
-    const v1::ListActivePlansRequest* request,
-    v1::ListActivePlansResponse* response) {
-  return kit_->Unary(
-      context, kListActivePlans, [=, this](RpcCall& call) -> absl::Status {
-        auto page_size = EffectivePageSize(request->page_size());
-        if (!page_size.ok()) {
-          return InvalidArgumentError("page_size", "must not be negative");
-        }
-        const int limit =
-            request->page_size() == 0 ? kDefaultPageSize : *page_size;
-        CB_ASSIGN_OR_RETURN(
-            std::optional<PageCursor> cursor,
-            DecodePageToken(request->page_token(), kFingerprint));
-        CB_ASSIGN_OR_RETURN(
-            std::vector<PlanWithRevisions> found,
-            plans_->ListActivePlans(cursor ? cursor->last_id : "", limit + 1,
-                                    call.deadline()));
-        const bool more = static_cast<int>(found.size()) > limit;
-        if (more) found.resize(limit);
-        for (const PlanWithRevisions& record : found) {
-          v1::ActivePlan& out = *response->add_plans();
-          out.set_clinic(ClinicName(record.plan.clinic_id));
-          *out.mutable_plan() = ToProto(record.plan);
-          for (const RevisionRecord& r : record.revisions) {
-            *out.add_revisions() = ToProto(r);
-          }
-        }
-        if (more) {
-          response->set_next_page_token(
-              EncodePageToken({0, found.back().plan.id}, kFingerprint));
-        }
-        return absl::OkStatus();
-      });
-}
 
 grpc::ServerUnaryReactor* PrescriptionInternalServiceImpl::ListEventHeads(
     grpc::CallbackServerContext* context,

@@ -331,16 +331,6 @@ absl::StatusOr<std::vector<RevisionRecord>> PlanRepository::ListRevisions(
       });
 }
 
-absl::StatusOr<std::vector<PlanWithRevisions>> PlanRepository::ListActivePlans(
-    const std::string& after_id, int limit, absl::Time deadline) {
-  return store::WithConnection(*pool_, deadline, [&](Connection& c) {
-    return WithRevisions(
-        c,
-        SelectPlans(c, "state = ? AND id > ? ORDER BY id LIMIT ?",
-                    static_cast<int>(v1::Plan::STATE_ACTIVE), after_id, limit));
-  });
-}
-
 absl::StatusOr<std::vector<PlanWithRevisions>> PlanRepository::ListClinicPlans(
     int64_t clinic_id, const std::string& after_id, int limit,
     absl::Time deadline) {

@@ -79,10 +79,6 @@ class PlanRepository {
       int64_t clinic_id, const std::string& patient_id,
       const std::string& plan_id, int before, int limit, absl::Time deadline);
 
-  // Up to `limit` ACTIVE plans of every clinic with id > `after_id`, in id
-  // order: for server-side jobs, never for a caller's request.
-  absl::StatusOr<std::vector<PlanWithRevisions>> ListActivePlans(
-      const std::string& after_id, int limit, absl::Time deadline);
   // Up to `limit` plans of the clinic, in any state, with id > `after_id`,
   // in id order: the snapshot other services copy from.
   absl::StatusOr<std::vector<PlanWithRevisions>> ListClinicPlans(

@@ -1,14 +1,17 @@
 #include "services/progress/repositories/copy_repository.h"
 
+#include <algorithm>
 #include <vector>
 
 #include "absl/strings/escaping.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "absl/time/clock.h"
 #include "services/common/sql_time.h"
 #include "services/common/status_macros.h"
 #include "services/store/bind.h"
+#include "services/store/chunks.h"
 #include "services/store/run.h"
 
 namespace corebalance::progress {
@@ -187,6 +190,14 @@ void CopyRepository::ApplyPlan(Connection& c, int64_t clinic_id,
          " revision = GREATEST(revision, ?)",
          clinic_id, ids[0], ids[1], plan.revision(), state, body,
          plan.revision(), state, plan.revision(), body, plan.revision());
+  // An event may come late: the scan reads the copy and lets go of a plan
+  // no longer ACTIVE itself.
+  const DuePlan due{clinic_id, ids[0], ids[1]};
+  if (plan.state() == v1::Plan::STATE_ACTIVE) {
+    due_->FollowBy(c, due, absl::Now());
+  } else {
+    due_->SoonerIfFollowed(c, due, absl::Now());
+  }
 }
 
 void CopyRepository::ApplyRevision(Connection& c, int64_t clinic_id,
@@ -331,6 +342,72 @@ absl::StatusOr<std::vector<v1::PlanRevision>> CopyRepository::PlanRevisions(
                         " AND plan_id = ? ORDER BY revision LIMIT ?",
                         clinic_id, patient_id, plan_id, kMaxRevisions);
         return DecodeAll<v1::PlanRevision>(*rs, "progress_copy_plan_revisions");
+      });
+}
+
+std::string ScanKey(const std::string& patient_id, const std::string& plan_id) {
+  return absl::StrCat(patient_id, "/", plan_id);
+}
+
+absl::StatusOr<std::map<std::string, ScannedPlan>> CopyRepository::PlansToScan(
+    int64_t clinic_id, const std::vector<DuePlan>& plans, absl::Time deadline) {
+  return store::WithConnection(
+      *pool_, deadline,
+      [&](Connection& c) -> absl::StatusOr<std::map<std::string, ScannedPlan>> {
+        std::map<std::string, ScannedPlan> out;
+        absl::Status status;
+        // Statement per table: `... WHERE clinic_id = ? AND (patient_id,
+        // plan_id) IN ((?, ?), ...)`, padded by repeating the last plan.
+        auto run = [&](const char* select, size_t first, size_t count,
+                       size_t padded) {
+          sql::PreparedStatement& st = c.Prepare(absl::StrCat(
+              select, " WHERE clinic_id = ? AND (patient_id, plan_id) IN (",
+              store::RowPlaceholders(padded, "?, ?"), ")"));
+          st.clearParameters();
+          int p = 1;
+          store::BindOne(st, p++, clinic_id);
+          for (size_t i = 0; i < padded; ++i) {
+            const DuePlan& plan = plans[first + std::min(i, count - 1)];
+            store::BindOne(st, p++, plan.patient_id);
+            store::BindOne(st, p++, plan.plan_id);
+          }
+          return std::unique_ptr<sql::ResultSet>(st.executeQuery());
+        };
+        store::ForEachPaddedChunk(
+            plans.size(), 32, [&](size_t first, size_t count, size_t padded) {
+              auto rs = run(
+                  "SELECT patient_id, plan_id, state FROM progress_copy_plans",
+                  first, count, padded);
+              while (rs->next()) {
+                out[ScanKey(GetString(*rs, "patient_id"),
+                            GetString(*rs, "plan_id"))]
+                    .state = rs->getInt("state");
+              }
+              rs =
+                  run("SELECT patient_id, plan_id, revision, body FROM"
+                      " progress_copy_plan_revisions",
+                      first, count, padded);
+              while (rs->next()) {
+                auto plan = out.find(ScanKey(GetString(*rs, "patient_id"),
+                                             GetString(*rs, "plan_id")));
+                if (plan == out.end()) continue;  // revisions without a plan
+                auto revision = Decode<v1::PlanRevision>(
+                    *rs, "progress_copy_plan_revisions");
+                if (!revision.ok()) {
+                  status = revision.status();
+                  continue;
+                }
+                plan->second.revisions.push_back(*std::move(revision));
+              }
+            });
+        if (!status.ok()) return status;
+        for (auto& [key, plan] : out) {
+          std::sort(plan.revisions.begin(), plan.revisions.end(),
+                    [](const v1::PlanRevision& a, const v1::PlanRevision& b) {
+                      return a.revision() < b.revision();
+                    });
+        }
+        return out;
       });
 }
 

@@ -19,14 +19,23 @@
 #include "corebalance/v1/intake.pb.h"
 #include "corebalance/v1/prescription.pb.h"
 #include "services/progress/catalogue.h"
+#include "services/progress/repositories/adherence_due_repository.h"
 #include "services/store/connection.h"
 #include "services/store/pool.h"
 
 namespace corebalance::progress {
 
+// A copied plan as the adherence scan reads it.
+struct ScannedPlan {
+  int state = 0;                            // corebalance.v1.Plan.State
+  std::vector<v1::PlanRevision> revisions;  // oldest first
+};
+
 class CopyRepository {
  public:
-  explicit CopyRepository(store::Pool* pool) : pool_(pool) {}
+  // A plan applied ACTIVE is followed by the adherence scan in `due`.
+  CopyRepository(store::Pool* pool, const AdherenceDueRepository* due)
+      : pool_(pool), due_(due) {}
 
   // Writes, on the caller's transaction `c`:
 
@@ -69,6 +78,11 @@ class CopyRepository {
   absl::StatusOr<std::vector<v1::PlanRevision>> PlanRevisions(
       int64_t clinic_id, const std::string& patient_id,
       const std::string& plan_id, absl::Time deadline);
+  // Those of `plans` (all of `clinic_id`) the copy has, by "patient/plan"
+  // ids, a round trip per 32 plans.
+  absl::StatusOr<std::map<std::string, ScannedPlan>> PlansToScan(
+      int64_t clinic_id, const std::vector<DuePlan>& plans,
+      absl::Time deadline);
 
  private:
   void ApplyPatient(store::Connection& c, int64_t clinic_id,
@@ -86,7 +100,11 @@ class CopyRepository {
                      const v1::PlanRevision& revision, bool exact) const;
 
   store::Pool* pool_;
+  const AdherenceDueRepository* due_;
 };
+
+// The key of PlansToScan's answer.
+std::string ScanKey(const std::string& patient_id, const std::string& plan_id);
 
 }  // namespace corebalance::progress
 

@@ -1,7 +1,6 @@
 #include "services/progress/repositories/session_repository.h"
 
 #include <algorithm>
-#include <bit>
 #include <map>
 
 #include "absl/strings/str_cat.h"
@@ -10,6 +9,7 @@
 #include "services/common/sql_time.h"
 #include "services/common/status_macros.h"
 #include "services/store/bind.h"
+#include "services/store/chunks.h"
 #include "services/store/request_ids.h"
 #include "services/store/run.h"
 
@@ -60,40 +60,38 @@ StoredSession ReadSession(const sql::ResultSet& rs) {
 }
 
 // The sessions' exercises, one round trip per 64 sessions rather than one
-// per session. The id list is padded to a power of two (repeating the last
-// id) so that few distinct statements are prepared.
+// per session.
 void LoadExercises(Connection& c, std::vector<StoredSession>& sessions) {
-  constexpr size_t kChunk = 64;
   std::map<std::string, StoredSession*> by_id;
   for (auto& s : sessions) by_id[s.id] = &s;
-  for (size_t first = 0; first < sessions.size(); first += kChunk) {
-    const size_t count = std::min(kChunk, sessions.size() - first);
-    const size_t padded = std::bit_ceil(count);
-    std::string marks = "?";
-    for (size_t i = 1; i < padded; ++i) marks += ",?";
-    sql::PreparedStatement& st = c.Prepare(absl::StrCat(
-        "SELECT session_id, exercise_slug, completed, skip_reason, sets, reps,"
-        " hold_seconds, duration_minutes FROM progress_session_exercises"
-        " WHERE session_id IN (",
-        marks, ") ORDER BY session_id, position"));
-    st.clearParameters();
-    for (size_t i = 0; i < padded; ++i) {
-      st.setString(static_cast<int>(i + 1),
-                   sessions[first + std::min(i, count - 1)].id);
-    }
-    std::unique_ptr<sql::ResultSet> rs(st.executeQuery());
-    while (rs->next()) {
-      StoredExercise e;
-      e.slug = GetString(*rs, "exercise_slug");
-      e.completed = rs->getInt("completed") != 0;
-      e.skip_reason = GetString(*rs, "skip_reason");
-      e.sets = rs->getInt("sets");
-      e.reps = rs->getInt("reps");
-      e.hold_seconds = rs->getInt("hold_seconds");
-      e.duration_minutes = rs->getInt("duration_minutes");
-      by_id.at(GetString(*rs, "session_id"))->exercises.push_back(std::move(e));
-    }
-  }
+  store::ForEachPaddedChunk(
+      sessions.size(), 64, [&](size_t first, size_t count, size_t padded) {
+        sql::PreparedStatement& st = c.Prepare(absl::StrCat(
+            "SELECT session_id, exercise_slug, completed, skip_reason, sets, "
+            "reps,"
+            " hold_seconds, duration_minutes FROM progress_session_exercises"
+            " WHERE session_id IN (",
+            store::ListPlaceholders(padded),
+            ") ORDER BY session_id, position"));
+        st.clearParameters();
+        for (size_t i = 0; i < padded; ++i) {
+          st.setString(static_cast<int>(i + 1),
+                       sessions[first + std::min(i, count - 1)].id);
+        }
+        std::unique_ptr<sql::ResultSet> rs(st.executeQuery());
+        while (rs->next()) {
+          StoredExercise e;
+          e.slug = GetString(*rs, "exercise_slug");
+          e.completed = rs->getInt("completed") != 0;
+          e.skip_reason = GetString(*rs, "skip_reason");
+          e.sets = rs->getInt("sets");
+          e.reps = rs->getInt("reps");
+          e.hold_seconds = rs->getInt("hold_seconds");
+          e.duration_minutes = rs->getInt("duration_minutes");
+          by_id.at(GetString(*rs, "session_id"))
+              ->exercises.push_back(std::move(e));
+        }
+      });
 }
 
 // The session's exercises in one multi-row INSERT.
@@ -225,6 +223,71 @@ absl::StatusOr<std::vector<StoredSession>> SessionRepository::List(
                 q.limit),
             q.clinic_id, q.patient_id, start, end, q.plan_id, q.plan_id,
             keyset ? 1 : 0, after, after, q.after_id);
+      });
+}
+
+absl::StatusOr<std::map<std::string, std::vector<SessionRecord>>>
+SessionRepository::AdherenceSessions(int64_t clinic_id,
+                                     const std::vector<std::string>& patients,
+                                     absl::Time start, absl::Time end,
+                                     absl::Time deadline) {
+  using ByPatient = std::map<std::string, std::vector<SessionRecord>>;
+  constexpr size_t kChunk = 32;
+  return store::WithConnection(
+      *pool_, deadline, [&](Connection& c) -> absl::StatusOr<ByPatient> {
+        ByPatient out;
+        bool too_many = false;
+        store::ForEachPaddedChunk(
+            patients.size(), kChunk,
+            [&](size_t first, size_t count, size_t padded) {
+              sql::PreparedStatement& st = c.Prepare(absl::StrCat(
+                  "SELECT patient_id, id, performed_at FROM progress_sessions"
+                  " WHERE clinic_id = ? AND patient_id IN (",
+                  store::ListPlaceholders(padded),
+                  ") AND performed_at >= ? AND performed_at < ? LIMIT ?"));
+              st.clearParameters();
+              int p = 1;
+              store::BindOne(st, p++, clinic_id);
+              for (size_t i = 0; i < padded; ++i) {
+                store::BindOne(st, p++,
+                               patients[first + std::min(i, count - 1)]);
+              }
+              store::BindOne(st, p++, start);
+              store::BindOne(st, p++, end);
+              const int limit = static_cast<int>(kChunk) * kMaxSessionsRead;
+              store::BindOne(st, p++, limit + 1);
+              std::unique_ptr<sql::ResultSet> rs(st.executeQuery());
+              int rows = 0;
+              while (rs->next()) {
+                ++rows;
+                std::vector<SessionRecord>& of =
+                    out[GetString(*rs, "patient_id")];
+                of.push_back({.id = GetString(*rs, "id"),
+                              .performed_at = GetTime(*rs, "performed_at")});
+                too_many = too_many || of.size() > kMaxSessionsRead;
+              }
+              too_many = too_many || rows > limit;
+            });
+        if (too_many) {
+          return absl::ResourceExhaustedError(absl::StrCat(
+              "adherence scan: a patient has more than ", kMaxSessionsRead,
+              " sessions in the weeks it looks at"));
+        }
+        for (const std::string& patient : patients) {
+          if (out.contains(patient)) continue;
+          auto rs = Query(c,
+                          "SELECT id, performed_at FROM progress_sessions"
+                          " WHERE clinic_id = ? AND patient_id = ?"
+                          " AND performed_at < ?"
+                          " ORDER BY performed_at DESC, id DESC LIMIT 1",
+                          clinic_id, patient, start);
+          std::vector<SessionRecord>& of = out[patient];
+          if (rs->next()) {
+            of.push_back({.id = GetString(*rs, "id"),
+                          .performed_at = GetTime(*rs, "performed_at")});
+          }
+        }
+        return out;
       });
 }
 

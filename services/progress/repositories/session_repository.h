@@ -4,12 +4,14 @@
 // All SQL of the logged sessions. Every query is filtered by clinic_id.
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "services/progress/rules/session_record.h"
 #include "services/store/connection.h"
 #include "services/store/pool.h"
 #include "services/store/request_ids.h"
@@ -102,6 +104,14 @@ class SessionRepository {
 
   absl::StatusOr<std::vector<StoredSession>> List(const SessionQuery& query,
                                                   absl::Time deadline);
+
+  // For the adherence scan, by patient (id and performed_at only): the
+  // sessions of the clinic's `patients` performed in [start, end), and for
+  // a patient with none there, their last one before `start`. A round trip
+  // per 32 patients; RESOURCE_EXHAUSTED past kMaxSessionsRead per patient.
+  absl::StatusOr<std::map<std::string, std::vector<SessionRecord>>>
+  AdherenceSessions(int64_t clinic_id, const std::vector<std::string>& patients,
+                    absl::Time start, absl::Time end, absl::Time deadline);
 
  private:
   store::Pool* pool_;

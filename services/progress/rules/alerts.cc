@@ -75,8 +75,13 @@ void AddWorsening(const AlertInput& input, const AlertPolicy& policy,
            policy.worsening.worsening_points)});
 }
 
-void AddNonAdherence(const AlertInput& input, const AlertPolicy& policy,
-                     std::vector<Alert>& alerts) {
+// Where the current gap without a session starts: the last session, or the
+// plan's first ACTIVE time before any; nullopt when it was never ACTIVE.
+struct Gap {
+  absl::Time start;
+  const SessionRecord* last = nullptr;  // nullptr: no session yet
+};
+std::optional<Gap> CurrentGap(const AlertInput& input) {
   const SessionRecord* last = nullptr;
   for (const SessionRecord& session : input.sessions) {
     if (session.performed_at > input.now) continue;
@@ -86,27 +91,38 @@ void AddNonAdherence(const AlertInput& input, const AlertPolicy& policy,
       last = &session;
     }
   }
-  absl::Time gap_start = absl::InfiniteFuture();
+  absl::Time start = absl::InfiniteFuture();
   for (const ActivePeriod& period : input.active_periods) {
-    if (period.start < period.end)
-      gap_start = std::min(gap_start, period.start);
+    if (period.start < period.end) start = std::min(start, period.start);
   }
-  if (gap_start == absl::InfiniteFuture()) return;
+  if (start == absl::InfiniteFuture()) return std::nullopt;
+  if (last != nullptr) start = std::max(start, last->performed_at);
+  return Gap{start, last};
+}
+
+absl::Duration NonAdherenceAfter(const AlertPolicy& policy) {
+  return absl::Hours(24) * policy.non_adherence_after_days;
+}
+
+void AddNonAdherence(const AlertInput& input, const AlertPolicy& policy,
+                     std::vector<Alert>& alerts) {
+  const std::optional<Gap> gap = CurrentGap(input);
+  if (!gap) return;
   std::string key;
   std::string since;
-  if (last != nullptr) {
-    gap_start = std::max(gap_start, last->performed_at);
-    key = absl::StrCat("plan:", input.plan_id, ":after-session:", last->id);
-    since =
-        absl::StrCat("last session ", FormatDay(UtcDay(last->performed_at)));
+  if (gap->last != nullptr) {
+    key =
+        absl::StrCat("plan:", input.plan_id, ":after-session:", gap->last->id);
+    since = absl::StrCat("last session ",
+                         FormatDay(UtcDay(gap->last->performed_at)));
   } else {
-    const std::string started = FormatDay(UtcDay(gap_start));
+    const std::string started = FormatDay(UtcDay(gap->start));
     key = absl::StrCat("plan:", input.plan_id, ":no-session-since:", started);
     since = absl::StrCat("no session since the plan started on ", started);
   }
   const absl::Duration idle =
-      ActiveTimeBetween(input.active_periods, gap_start, input.now);
-  if (idle < absl::Hours(24) * policy.non_adherence_after_days) return;
+      ActiveTimeBetween(input.active_periods, gap->start, input.now);
+  if (idle < NonAdherenceAfter(policy)) return;
   alerts.push_back(
       {.kind = AlertKind::kNonAdherence,
        .cause_key = std::move(key),
@@ -159,6 +175,38 @@ std::string_view AlertKindName(AlertKind kind) {
       return "LOW_ADHERENCE";
   }
   return "UNKNOWN";
+}
+
+std::optional<absl::Time> NextAdherenceCheck(const AlertInput& input,
+                                             const AlertPolicy& policy) {
+  if (input.plan_id.empty()) return std::nullopt;
+  if (!ActiveAt(input.active_periods, input.now)) {
+    // Not ACTIVE now: from when it is ACTIVE again, if it is planned to be.
+    std::optional<absl::Time> next;
+    for (const ActivePeriod& period : input.active_periods) {
+      if (period.start > input.now && period.start < period.end) {
+        next = std::min(next.value_or(period.start), period.start);
+      }
+    }
+    return next;
+  }
+  // LOW_ADHERENCE looks at complete weeks: its answer changes next Monday.
+  absl::Time next = StartOfUtcDay(WeekStart(UtcDay(input.now)) + 7);
+  if (const std::optional<Gap> gap = CurrentGap(input)) {
+    const absl::Duration idle =
+        ActiveTimeBetween(input.active_periods, gap->start, input.now);
+    // Once raised, this gap's NON_ADHERENCE is done; the next needs a new
+    // session, which moves the check sooner itself.
+    if (idle < NonAdherenceAfter(policy)) {
+      next = std::min(next, input.now + (NonAdherenceAfter(policy) - idle));
+    }
+  }
+  return next;
+}
+
+absl::Time EarliestNonAdherenceAfter(absl::Time performed_at,
+                                     const AlertPolicy& policy) {
+  return performed_at + NonAdherenceAfter(policy);
 }
 
 std::vector<Alert> EvaluateAlerts(const AlertInput& input,

@@ -77,6 +77,18 @@ struct AlertInput {
 std::vector<Alert> EvaluateAlerts(const AlertInput& input,
                                   const AlertPolicy& policy = {});
 
+// When the adherence alerts of `input` can next change, time passing alone:
+// the sooner of next Monday (LOW_ADHERENCE's weeks move on) and the moment
+// the current gap reaches `non_adherence_after_days` of ACTIVE time. Always
+// after `input.now`; nullopt when the plan is neither ACTIVE now nor later.
+std::optional<absl::Time> NextAdherenceCheck(const AlertInput& input,
+                                             const AlertPolicy& policy = {});
+
+// The earliest a NON_ADHERENCE after a session performed at `performed_at`
+// can fire.
+absl::Time EarliestNonAdherenceAfter(absl::Time performed_at,
+                                     const AlertPolicy& policy = {});
+
 }  // namespace corebalance::progress
 
 #endif  // COREBALANCE_SERVICES_PROGRESS_RULES_ALERTS_H_

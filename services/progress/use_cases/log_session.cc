@@ -95,6 +95,10 @@ absl::StatusOr<StoredSession> LogSession::Run(const Caller& caller,
           caller.deadline, events, sessions_->request_ids(), input.request_key,
           [&](store::Connection& c) -> absl::StatusOr<StoredSession> {
             sessions_->Insert(c, session);
+            // The gap this session starts may end in NON_ADHERENCE.
+            due_->SoonerIfFollowed(
+                c, {session.clinic_id, session.patient_id, session.plan_id},
+                EarliestNonAdherenceAfter(session.performed_at, alert_rules_));
             events.Add("session.logged", logged.name(),
                        PatientName(session.patient_id), session.revision,
                        logged);

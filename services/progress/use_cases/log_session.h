@@ -4,7 +4,8 @@
 // LogSession: a session the patient performed, checked against the plan
 // they followed (the named one, else their ACTIVE plan) at its current
 // revision (from progress's copy, source_reads.h), classified (traffic light)
-// and stored with its events; then the alerts it calls for are raised.
+// and stored with its events, the plan's next adherence check moved sooner
+// if the session calls for it; then the alerts it calls for are raised.
 
 #include <string>
 
@@ -14,7 +15,9 @@
 #include "services/outbox/outbox_event.h"
 #include "services/outbox/transactions.h"
 #include "services/progress/policy.h"
+#include "services/progress/repositories/adherence_due_repository.h"
 #include "services/progress/repositories/session_repository.h"
+#include "services/progress/rules/alerts.h"
 #include "services/progress/source_reads.h"
 #include "services/progress/use_cases/raise_session_alerts.h"
 #include "services/store/request_ids.h"
@@ -33,13 +36,16 @@ struct LogSessionInput {
 class LogSession {
  public:
   LogSession(outbox::Transactions* tx, SessionRepository* sessions,
-             SourceReads* sources, RaiseSessionAlerts* alerts,
-             TrafficLightPolicy rules)
+             AdherenceDueRepository* due, SourceReads* sources,
+             RaiseSessionAlerts* alerts, TrafficLightPolicy rules,
+             AlertPolicy alert_rules)
       : tx_(tx),
         sessions_(sessions),
+        due_(due),
         sources_(sources),
         alerts_(alerts),
-        rules_(rules) {}
+        rules_(rules),
+        alert_rules_(alert_rules) {}
 
   // The session stored. A retry with the same request id gets the first
   // call's session and commits nothing. FAILED_PRECONDITION without an
@@ -59,9 +65,11 @@ class LogSession {
 
   outbox::Transactions* tx_;
   SessionRepository* sessions_;
+  AdherenceDueRepository* due_;
   SourceReads* sources_;
   RaiseSessionAlerts* alerts_;
   const TrafficLightPolicy rules_;
+  const AlertPolicy alert_rules_;
 };
 
 }  // namespace corebalance::progress

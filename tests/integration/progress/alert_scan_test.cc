@@ -1,46 +1,26 @@
 // The adherence alert scanner: NON_ADHERENCE and LOW_ADHERENCE raised for
-// ACTIVE plans, once per cause however many replicas scan, and the
-// internal plan listing it reads.
-
-#include <grpcpp/create_channel.h>
+// the ACTIVE plans that are due, once per cause however many replicas scan,
+// each due plan visited by one of them.
 
 #include <set>
 #include <thread>
 
-#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
-#include "corebalance/v1/prescription_internal.grpc.pb.h"
-#include "services/common/authenticator.h"
-#include "services/common/internal_key.h"
-#include "services/outbox/outbox.h"
-#include "services/outbox/transactions.h"
-#include "services/progress/alert_scanner.h"
+#include "services/common/sql_time.h"
+#include "services/progress/scanner_replica.h"
 #include "tests/integration/progress/progress_fixture.h"
 
 namespace corebalance::test {
 namespace {
 
 using progress::AlertScanner;
+using progress::DuePlan;
 using progress::ScanResult;
 
-// A scanner as one replica runs it: its own connections and channel.
-struct Replica {
-  Replica()
-      : pool(ProgressTest::server().database().config()),
-        outbox("progress", &pool),
-        tx(&pool, &outbox),
-        sessions(&pool),
-        alerts(&pool),
-        raise(&tx, &alerts),
-        scanner(&sessions, &raise, ProgressTest::server().channel(),
-                ProgressTest::server().config().internal_key, {}, nullptr) {}
-  store::Pool pool;
-  outbox::Outbox outbox;
-  outbox::Transactions tx;
-  progress::SessionRepository sessions;
-  progress::AlertRepository alerts;
-  progress::RaiseAlerts raise;
-  AlertScanner scanner;
+// A scanner as another replica runs it: its own connections.
+struct Replica : progress::ScannerReplica {
+  Replica() : ScannerReplica(ProgressTest::server().database().config()) {}
 };
 
 class AlertScanTest : public ProgressTest {
@@ -50,49 +30,115 @@ class AlertScanTest : public ProgressTest {
     EXPECT_TRUE(result.ok()) << result.status();
     return result.ok() ? *result : ScanResult{};
   }
-  static grpc::Status ChangePlan(const std::string& method,
-                                 const std::string& plan) {
+  // A patient's new plan, once progress's copy has it (what the scan reads).
+  static v1::Plan CopiedPatientWithPlan() {
+    const v1::Plan plan = PatientWithPlan();
+    WaitUntilCopied(plan);
+    return plan;
+  }
+  // The plan paused or resumed, once the copy has it so.
+  static void ChangePlan(const std::string& method, const std::string& plan) {
     auto rx = v1::PrescriptionService::NewStub(server().channel());
     v1::Plan out;
+    grpc::Status s;
     if (method == "pause") {
       v1::PausePlanRequest r;
       r.set_name(plan);
       r.set_reason("travelling for two weeks");
-      return rx->PausePlan(Context(Practitioner()).get(), r, &out);
+      s = rx->PausePlan(Context(Practitioner()).get(), r, &out);
+    } else {
+      v1::ResumePlanRequest r;
+      r.set_name(plan);
+      r.set_reason("back home");
+      s = rx->ResumePlan(Context(Practitioner()).get(), r, &out);
     }
-    v1::ResumePlanRequest r;
-    r.set_name(plan);
-    r.set_reason("back home");
-    return rx->ResumePlan(Context(Practitioner()).get(), r, &out);
+    ASSERT_TRUE(s.ok()) << s.error_message();
+    WaitUntilCopied(out);
   }
-  static grpc::Status ListActive(const std::string& internal_key,
-                                 const std::string& token, int page_size,
-                                 const std::string& page_token,
-                                 v1::ListActivePlansResponse* out) {
-    auto stub = v1::PrescriptionInternalService::NewStub(server().channel());
-    auto context = Context(token);
-    if (!internal_key.empty()) {
-      context->AddMetadata(kInternalKeyHeader, internal_key);
+  // `count` ACTIVE plans of a clinic of their own put into the copy as
+  // prescription's events would, due for the scan at `due_at`.
+  static std::vector<DuePlan> CopiedPlans(int64_t clinic_id, int count,
+                                          absl::Time due_at) {
+    Replica r;
+    std::vector<DuePlan> plans;
+    absl::Status s = store::WithTransaction(
+        r.pool, absl::Now() + absl::Seconds(60), [&](store::Connection& c) {
+          for (int i = 0; i < count; ++i) {
+            const std::string id = absl::StrCat("p", clinic_id, "x", i);
+            v1::Plan plan;
+            plan.set_name(absl::StrCat("patients/", id, "/plans/q", id));
+            plan.set_revision(1);
+            plan.set_state(v1::Plan::STATE_ACTIVE);
+            v1::PlanExercise* e = plan.add_exercises();
+            e->set_exercise("exercises/dead-bug");
+            e->mutable_dose()->set_frequency_per_week(3);
+            *plan.mutable_update_time() = ToProtoTime(absl::Now());
+            google::protobuf::Any any;
+            any.PackFrom(plan);
+            EXPECT_TRUE(r.copy.Apply(c, clinic_id, any));
+            plans.push_back({clinic_id, id, "q" + id});
+          }
+          c.Execute(absl::StrCat("UPDATE progress_adherence_due SET due_at = '",
+                                 ToSqlTime(due_at),
+                                 "' WHERE clinic_id = ", clinic_id));
+          return absl::OkStatus();
+        });
+    EXPECT_TRUE(s.ok()) << s;
+    return plans;
+  }
+  // Every plan due by `at` visited: a pass at `at` then visits nothing.
+  // (Those of earlier tests; one the server's own scanner held meanwhile
+  // may be due again once.)
+  static void VisitAllDueBy(Replica& replica, absl::Time at) {
+    for (int pass = 0; pass < 10; ++pass) {
+      if (MustScan(replica, at).plans == 0) return;
     }
-    v1::ListActivePlansRequest request;
-    request.set_page_size(page_size);
-    request.set_page_token(page_token);
-    return stub->ListActivePlans(context.get(), request, out);
+    ADD_FAILURE() << "plans stay due";
+  }
+  // Whether the scan still follows the plan.
+  static bool IsFollowed(const v1::Plan& plan) {
+    Replica r;
+    auto followed = store::WithConnection(
+        r.pool, absl::Now() + absl::Seconds(10),
+        [&](store::Connection& c) -> absl::StatusOr<bool> {
+          return c
+              .Query(absl::StrCat(
+                  "SELECT 1 FROM progress_adherence_due WHERE plan_id = '",
+                  plan.name().substr(plan.name().rfind('/') + 1), "'"))
+              ->next();
+        });
+    EXPECT_TRUE(followed.ok()) << followed.status();
+    return followed.value_or(true);
+  }
+  // The clinic's alerts of `kind`: how many, and for how many patients.
+  static std::pair<int, int> AlertsOfClinic(int64_t clinic_id,
+                                            v1::Alert::Kind kind) {
+    Replica r;
+    auto counted = store::WithConnection(
+        r.pool, absl::Now() + absl::Seconds(10),
+        [&](store::Connection& c) -> absl::StatusOr<std::pair<int, int>> {
+          auto rs = c.Query(absl::StrCat(
+              "SELECT COUNT(*) AS n, COUNT(DISTINCT patient_id) AS p FROM"
+              " progress_alerts WHERE clinic_id = ",
+              clinic_id, " AND kind = ", static_cast<int>(kind)));
+          rs->next();
+          return std::pair<int, int>(rs->getInt("n"), rs->getInt("p"));
+        });
+    EXPECT_TRUE(counted.ok()) << counted.status();
+    return counted.value_or(std::pair<int, int>(-1, -1));
   }
 };
 
 TEST_F(AlertScanTest, FourActiveDaysWithoutASessionRaiseNonAdherenceOnce) {
   Replica replica;
-  const v1::Plan plan = PatientWithPlan();
+  const v1::Plan plan = CopiedPatientWithPlan();
   const std::string patient = PatientOf(plan.name());
   const absl::Time now = absl::Now();
 
-  EXPECT_EQ(MustScan(replica, now + absl::Hours(3 * 24)).raised, 0);
+  MustScan(replica, now + absl::Hours(3 * 24));
   EXPECT_TRUE(Alerts(patient).empty());
 
-  const ScanResult scan = MustScan(replica, now + absl::Hours(5 * 24));
-  EXPECT_EQ(scan.plans, 1);
-  EXPECT_EQ(scan.raised, 1);
+  MustScan(replica, now + absl::Hours(5 * 24));
   MustScan(replica, now + absl::Hours(6 * 24));  // the same cause
   std::vector<v1::Alert> alerts = Alerts(patient);
   ASSERT_EQ(alerts.size(), 1u);
@@ -101,21 +147,21 @@ TEST_F(AlertScanTest, FourActiveDaysWithoutASessionRaiseNonAdherenceOnce) {
             std::string::npos)
       << alerts[0].message();
 
-  // A session ends that gap; the next one is a new cause.
+  // A session ends that gap; the next one is a new cause, and the session
+  // made the plan due again for it (its next check was a week away).
   MustLog(GoodSession(plan));
-  EXPECT_EQ(MustScan(replica, now + absl::Hours(2 * 24)).raised, 0);
-  EXPECT_EQ(MustScan(replica, now + absl::Hours(6 * 24)).raised, 1);
+  MustScan(replica, now + absl::Hours(6 * 24) + absl::Minutes(1));
   EXPECT_EQ(Alerts(patient, v1::Alert::KIND_NON_ADHERENCE).size(), 2u);
 }
 
 TEST_F(AlertScanTest, PausedPlansRaiseNothing) {
   Replica replica;
-  const v1::Plan plan = PatientWithPlan();
-  ASSERT_TRUE(ChangePlan("pause", plan.name()).ok());
+  const v1::Plan plan = CopiedPatientWithPlan();
+  ChangePlan("pause", plan.name());
   MustScan(replica, absl::Now() + absl::Hours(30 * 24));
   EXPECT_TRUE(Alerts(PatientOf(plan.name())).empty());
 
-  ASSERT_TRUE(ChangePlan("resume", plan.name()).ok());
+  ChangePlan("resume", plan.name());
   MustScan(replica, absl::Now() + absl::Hours(5 * 24));
   EXPECT_EQ(
       Alerts(PatientOf(plan.name()), v1::Alert::KIND_NON_ADHERENCE).size(), 1u);
@@ -123,7 +169,7 @@ TEST_F(AlertScanTest, PausedPlansRaiseNothing) {
 
 TEST_F(AlertScanTest, FewSessionsOverTwoCompleteWeeksRaiseLowAdherence) {
   Replica replica;
-  const v1::Plan plan = PatientWithPlan();
+  const v1::Plan plan = CopiedPatientWithPlan();
   const std::string patient = PatientOf(plan.name());
   MustLog(GoodSession(plan));
   // Three weeks on: the two complete weeks before hold at most one session
@@ -140,7 +186,7 @@ TEST_F(AlertScanTest, FewSessionsOverTwoCompleteWeeksRaiseLowAdherence) {
 TEST_F(AlertScanTest, TwoReplicasScanningAtOnceRaiseEachAlertOnce) {
   std::vector<std::string> patients;
   for (int i = 0; i < 6; ++i)
-    patients.push_back(PatientOf(PatientWithPlan().name()));
+    patients.push_back(PatientOf(CopiedPatientWithPlan().name()));
   Replica a;
   Replica b;
   const absl::Time at = absl::Now() + absl::Hours(22 * 24);
@@ -158,11 +204,66 @@ TEST_F(AlertScanTest, TwoReplicasScanningAtOnceRaiseEachAlertOnce) {
   }
 }
 
+TEST_F(AlertScanTest, TwoReplicasShareAThousandDuePlansAndRaiseEachAlertOnce) {
+  Replica a;
+  Replica b;
+  const absl::Time at = absl::Now() + absl::Hours(5 * 24);
+  VisitAllDueBy(a, at);
+  const int64_t clinic = 700001;
+  CopiedPlans(clinic, 1000, at - absl::Hours(1));
+
+  ScanResult by_a;
+  ScanResult by_b;
+  std::thread scan_a([&] { by_a = MustScan(a, at); });
+  std::thread scan_b([&] { by_b = MustScan(b, at); });
+  scan_a.join();
+  scan_b.join();
+  // Each due plan visited by one replica: none twice, none left out.
+  EXPECT_EQ(by_a.plans + by_b.plans, 1000);
+  EXPECT_EQ(by_a.raised + by_b.raised, 1000);
+  EXPECT_EQ(AlertsOfClinic(clinic, v1::Alert::KIND_NON_ADHERENCE),
+            std::make_pair(1000, 1000));
+  // Each plan's next check is after `at`: a pass at the same time is empty.
+  EXPECT_EQ(MustScan(a, at).plans, 0);
+}
+
+TEST_F(AlertScanTest, PlansAScannerClaimedAreVisitedAgainWhenItsLeaseEnds) {
+  Replica crashed;
+  Replica survivor;
+  const absl::Time at = absl::Now() + absl::Hours(5 * 24);
+  VisitAllDueBy(survivor, at);
+  const int64_t clinic = 700002;
+  CopiedPlans(clinic, 3, at - absl::Hours(1));
+  // A replica claims the plans, then stops before it raises anything.
+  auto claimed = crashed.due.Claim(at, at + absl::Minutes(2), 100,
+                                   absl::Now() + absl::Seconds(10));
+  ASSERT_TRUE(claimed.ok()) << claimed.status();
+  EXPECT_EQ(claimed->size(), 3u);
+
+  EXPECT_EQ(MustScan(survivor, at).plans, 0);  // still held
+  EXPECT_EQ(MustScan(survivor, at + absl::Minutes(3)).plans, 3);
+  EXPECT_EQ(AlertsOfClinic(clinic, v1::Alert::KIND_NON_ADHERENCE),
+            std::make_pair(3, 3));
+}
+
+TEST_F(AlertScanTest, PlansNoLongerActiveAreNoLongerFollowed) {
+  Replica replica;
+  const v1::Plan plan = CopiedPatientWithPlan();
+  EXPECT_TRUE(IsFollowed(plan));
+  ChangePlan("pause", plan.name());
+  // The paused plan is looked at once more, and let go.
+  MustScan(replica, absl::Now() + absl::Hours(5 * 24));
+  EXPECT_FALSE(IsFollowed(plan));
+  EXPECT_TRUE(Alerts(PatientOf(plan.name())).empty());
+  ChangePlan("resume", plan.name());
+  EXPECT_TRUE(IsFollowed(plan));
+}
+
 TEST_F(AlertScanTest, AStoppedScannerStopsScanning) {
   // Shutdown stops the scanner; a scan of 100,000 plans takes minutes and
   // must not hold the server's exit.
   Replica replica;
-  const v1::Plan plan = PatientWithPlan();
+  const v1::Plan plan = CopiedPatientWithPlan();
   replica.scanner.Stop();
   absl::StatusOr<ScanResult> scan =
       replica.scanner.ScanOnce(absl::Now() + absl::Hours(5 * 24));
@@ -184,48 +285,6 @@ TEST_F(AlertScanTest, TheServerScansOnItsInterval) {
   ASSERT_EQ(alerts.size(), 1u);
   EXPECT_NE(alerts[0].message().find("5 days"), std::string::npos)
       << alerts[0].message();
-}
-
-TEST_F(AlertScanTest, ActivePlansAreForInternalCallersOnly) {
-  v1::ListActivePlansResponse out;
-  EXPECT_EQ(ListActive("", Practitioner(), 0, "", &out).error_code(),
-            grpc::StatusCode::UNAUTHENTICATED);
-  EXPECT_EQ(ListActive("wrong-key", "", 0, "", &out).error_code(),
-            grpc::StatusCode::UNAUTHENTICATED);
-  EXPECT_EQ(out.plans_size(), 0);
-}
-
-TEST_F(AlertScanTest, ActivePlansPageThroughEveryClinicOnce) {
-  std::set<std::string> active;
-  for (int i = 0; i < 5; ++i) active.insert(PatientWithPlan().name());
-  const v1::Plan paused = PatientWithPlan();
-  ASSERT_TRUE(ChangePlan("pause", paused.name()).ok());
-
-  std::multiset<std::string> seen;
-  std::string token;
-  int pages = 0;
-  do {
-    v1::ListActivePlansResponse page;
-    grpc::Status s =
-        ListActive(server().config().internal_key, "", 2, token, &page);
-    ASSERT_TRUE(s.ok()) << s.error_message();
-    for (const auto& p : page.plans()) {
-      seen.insert(p.plan().name());
-      EXPECT_TRUE(absl::StartsWith(p.clinic(), "clinics/")) << p.clinic();
-      ASSERT_GE(p.revisions_size(), 1);
-      EXPECT_EQ(p.revisions(0).revision(), 1);
-      EXPECT_EQ(p.revisions(p.revisions_size() - 1).state(),
-                v1::Plan::STATE_ACTIVE);
-    }
-    token = page.next_page_token();
-    ++pages;
-  } while (!token.empty() && pages < 10);
-  // Other tests of this process may have added plans: look at ours.
-  for (const std::string& plan : active) EXPECT_EQ(seen.count(plan), 1u);
-  EXPECT_EQ(seen.count(paused.name()), 0u);
-  EXPECT_EQ(std::set<std::string>(seen.begin(), seen.end()).size(),
-            seen.size());  // none twice
-  EXPECT_GE(pages, 3);
 }
 
 }  // namespace

@@ -162,7 +162,8 @@ class SourceCopyTest : public ProgressTest {
   // what prescription and intake answer (whole revisions when `exact`).
   static void ExpectTheOwnersAnswer(const v1::Plan& plan, bool exact) {
     store::Pool pool(server().database().config());
-    CopyRepository copy(&pool);
+    progress::AdherenceDueRepository due(&pool);
+    CopyRepository copy(&pool, &due);
     const int64_t clinic = ClinicId();
     const std::string patient = PatientOf(plan.name());
     const std::string patient_id = patient.substr(9);
@@ -213,7 +214,8 @@ class SourceCopyTest : public ProgressTest {
 
 TEST_F(SourceCopyTest, EventsAppliedTwiceOrOutOfOrderGiveTheSameCopy) {
   store::Pool pool(server().database().config());
-  CopyRepository copy(&pool);
+  progress::AdherenceDueRepository due(&pool);
+  CopyRepository copy(&pool, &due);
   auto events = [&](const std::string& p) {
     return std::vector<google::protobuf::Any>{
         Packed(PlanAt(p, 1, v1::Plan::STATE_ACTIVE, "dead-bug")),

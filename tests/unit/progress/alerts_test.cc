@@ -215,6 +215,57 @@ TEST(LowAdherence, NotOnTooFewActiveDays) {
               ElementsAre("plan:p1:weeks:2025-03-03..2025-03-16"));
 }
 
+// 2025-03-10 is a Monday.
+TEST(NextAdherenceCheck, WhenTheGapReachesFourActiveDays) {
+  AlertInput input = ActivePlan(Utc(2025, 3, 1), 3, Utc(2025, 3, 12, 10));
+  input.sessions = {Session("s1", Utc(2025, 3, 11, 9), TrafficLight::kGreen)};
+  const std::optional<absl::Time> next = NextAdherenceCheck(input);
+  ASSERT_TRUE(next.has_value());
+  EXPECT_EQ(*next, Utc(2025, 3, 15, 9));
+  // Nothing fires before it, and NON_ADHERENCE does at it.
+  input.now = *next - absl::Microseconds(1);
+  EXPECT_THAT(KeysOf(EvaluateAlerts(input), AlertKind::kNonAdherence),
+              IsEmpty());
+  input.now = *next;
+  EXPECT_THAT(KeysOf(EvaluateAlerts(input), AlertKind::kNonAdherence),
+              ElementsAre("plan:p1:after-session:s1"));
+}
+
+TEST(NextAdherenceCheck, NextMondayOnceTheGapHasItsAlert) {
+  // LOW_ADHERENCE's two complete weeks move on at Monday 00:00.
+  AlertInput input = ActivePlan(Utc(2025, 3, 1), 3, Utc(2025, 3, 16, 10));
+  input.sessions = {Session("s1", Utc(2025, 3, 11, 9), TrafficLight::kGreen)};
+  EXPECT_EQ(NextAdherenceCheck(input), Utc(2025, 3, 17));
+  // A new session is the start of a new gap, at the earliest 4 days on.
+  EXPECT_EQ(EarliestNonAdherenceAfter(Utc(2025, 3, 16, 9)),
+            Utc(2025, 3, 20, 9));
+  AlertPolicy six_days;
+  six_days.non_adherence_after_days = 6;
+  EXPECT_EQ(EarliestNonAdherenceAfter(Utc(2025, 3, 16, 9), six_days),
+            Utc(2025, 3, 22, 9));
+}
+
+TEST(NextAdherenceCheck, PausedTimeDoesNotCount) {
+  AlertInput input;
+  input.plan_id = "p1";
+  input.active_periods = {{Utc(2025, 3, 10), Utc(2025, 3, 12), 3},
+                          {Utc(2025, 3, 13), absl::InfiniteFuture(), 3}};
+  input.now = Utc(2025, 3, 14);
+  // Two ACTIVE days, one paused, one ACTIVE: one more day to go.
+  EXPECT_EQ(NextAdherenceCheck(input), Utc(2025, 3, 15));
+}
+
+TEST(NextAdherenceCheck, NoneWithoutAnActivePlan) {
+  AlertInput input;
+  input.now = Utc(2025, 3, 14);
+  EXPECT_EQ(NextAdherenceCheck(input), std::nullopt);  // no plan
+  input.plan_id = "p1";
+  input.active_periods = {{Utc(2025, 3, 10), Utc(2025, 3, 12), 3}};
+  EXPECT_EQ(NextAdherenceCheck(input), std::nullopt);  // paused since
+  input.active_periods.push_back({Utc(2025, 3, 20), absl::InfiniteFuture(), 3});
+  EXPECT_EQ(NextAdherenceCheck(input), Utc(2025, 3, 20));  // resumes then
+}
+
 TEST(EvaluateAlerts, ListsKindsInOrder) {
   AlertInput input = ActivePlan(Utc(2025, 2, 1), 5, Utc(2025, 3, 19, 12));
   input.initial_nprs_now = 2;
