@@ -66,10 +66,12 @@ if ((quick)); then
   duration=${COREBALANCE_BENCH_DURATION:-3}
   warmup=${COREBALANCE_BENCH_WARMUP:-1}
   patients=200
+  scan_plans=5000
 else
   duration=${COREBALANCE_BENCH_DURATION:-10}
   warmup=${COREBALANCE_BENCH_WARMUP:-2}
   patients=1000
+  scan_plans=100000
 fi
 # The curve: summary time against the length of the history.
 curve=(30 100 1000)
@@ -81,6 +83,7 @@ server=$build/services/server/corebalance-server
 bench=$build/bench/corebalance-bench
 seed=$build/bench/corebalance-bench-seed
 rawdb=$build/bench/corebalance-bench-rawdb
+scan=$build/bench/corebalance-bench-scan
 seed_file=$work/seed.tsv
 token_file=$work/admin.token
 out=$work/results
@@ -93,9 +96,9 @@ if ((!skip_build)); then
   cmake -S "$repo" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
     -DCOREBALANCE_BUILD_TESTS=OFF >/dev/null
   cmake --build "$build" --target corebalance-server corebalance-bench \
-    corebalance-bench-seed corebalance-bench-rawdb
+    corebalance-bench-seed corebalance-bench-rawdb corebalance-bench-scan
 fi
-for binary in "$server" "$bench" "$seed" "$rawdb"; do
+for binary in "$server" "$bench" "$seed" "$rawdb" "$scan"; do
   [[ -x $binary ]] || die "missing $binary (build without --skip-build)"
 done
 command -v h2load >/dev/null || say "h2load not found (Debian package" \
@@ -356,6 +359,9 @@ run get-patient "$bench" --addr "$mono" "${bench_args[@]}" \
   --scenario get-patient --in-flight 32
 run raw-get-patient "$rawdb" "${rawdb_args[@]}" --scenario get-patient \
   --in-flight 32
+# The same, with 5,000 made-up-token calls a second alongside (issue #13).
+run get-patient-attack "$bench" --addr "$mono" "${bench_args[@]}" \
+  --scenario get-patient --in-flight 32 --attack-rate 5000
 if command -v h2load >/dev/null; then
   patient=$(awk -F'\t' '$1 == "main" { print $2; exit }' "$seed_file")
   grpc_frame "patients/$patient" >"$work/get-patient.grpc"
@@ -434,6 +440,15 @@ if ((scale)); then
     --scenario progress-summary --in-flight 16
 fi
 stop_server monolith
+
+# --- the adherence scan: 100,000 ACTIVE plans, two replicas -----------------
+# In a database of its own, so the seeded plans do not weigh on the
+# scenarios above; the tool runs the progress scanner in-process.
+sql -e 'CREATE DATABASE corebalance_scan
+          CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci'
+"$server" migrate --mysql-url "${mysql_url%/*}/corebalance_scan"
+"$scan" --mysql-url "${mysql_url%/*}/corebalance_scan" --plans "$scan_plans" \
+  --replicas 2 >"$out/adherence-scan.txt"
 
 # --- microservices: AssignPlan crosses from prescription to intake ----------
 key=bench-internal-key-$(date +%s)-$RANDOM$RANDOM

@@ -15,6 +15,7 @@ OUT = sys.argv[1]
 TOP_METHOD = {
     "health": "grpc.health.v1.Health/Check",
     "get-patient": "corebalance.v1.IntakeService/GetPatient",
+    "get-patient-attack": "corebalance.v1.IntakeService/GetPatient",
     "list-patients": "corebalance.v1.IntakeService/ListPatients",
     "list-sessions": "corebalance.v1.ProgressService/ListSessions",
     "submit-assessment": "corebalance.v1.IntakeService/SubmitAssessment",
@@ -157,6 +158,89 @@ def met(ok):
         return "not measured"
     return "**met**" if ok else "**NOT met**"
 
+# mixed RPS of the run before issue #14 (commit db9ab0a, step 6 in TUNING.md).
+MIXED_BEFORE_ISSUE14 = 615.0
+
+
+def scan_figures():
+    """The adherence scan tool's "key value" lines, as floats."""
+    values = {}
+    for line in text("adherence-scan.txt").splitlines():
+        key, _, value = line.partition(" ")
+        try:
+            values[key] = float(value)
+        except ValueError:
+            pass
+    return values
+
+
+def issue14_goals(add, reports, curve):
+    add("## Goals (issue #14: progress's copy)")
+    add("")
+    add("| Goal | Measured | |")
+    add("|---|---|---|")
+    heavy, raw = reports.get("progress-summary"), reports.get(
+        "raw-progress-summary")
+    if heavy and raw:
+        r = ratio(heavy["total"]["rps"], raw["total"]["rps"])
+        p99 = heavy["total"]["p99_ms"]
+        add(f"| progress-summary (365 sessions, 16 in flight): p99 <= 10 ms "
+            f"| {fmt(p99, 2)} ms | {met(p99 <= 10)} |")
+        add(f"| progress-summary >= 0.7 x the raw database doing its "
+            f"statements | {fmt(r, 2)} x ({fmt(heavy['total']['rps'])} vs "
+            f"{fmt(raw['total']['rps'])} RPS) | "
+            f"{met(r is not None and r >= 0.7)} |")
+    wide = reports.get("summary-window365")
+    if heavy and wide:
+        r = ratio(wide["total"]["p99_ms"], heavy["total"]["p99_ms"])
+        add(f"| the 365-day window: p99 <= 2 x the 14-day window | "
+            f"{fmt(wide['total']['p99_ms'], 2)} vs "
+            f"{fmt(heavy['total']['p99_ms'], 2)} ms: x{fmt(r, 2)} | "
+            f"{met(r is not None and r <= 2)} |")
+    mixed = reports.get("mixed")
+    if mixed:
+        r = ratio(mixed["total"]["rps"], MIXED_BEFORE_ISSUE14)
+        add(f"| mixed >= 1.5 x the RPS before this issue | "
+            f"{fmt(mixed['total']['rps'])} vs {fmt(MIXED_BEFORE_ISSUE14)} "
+            f"RPS: x{fmt(r, 2)} | {met(r is not None and r >= 1.5)} |")
+    scan = scan_figures()
+    if "scan_replica_seconds" in scan:
+        seconds = scan["scan_replica_seconds"]
+        add(f"| a full adherence pass over {scan.get('scan_plans', 0):,.0f} "
+            f"plans in <= 10 s of server time across all replicas | "
+            f"{fmt(seconds, 2)} s across {scan.get('scan_replicas', 0):.0f} "
+            f"replicas ({fmt(scan.get('scan_wall_seconds'), 2)} s wall, "
+            f"{scan.get('scan_raised', 0):,.0f} alerts raised; the next pass "
+            f"visited {scan.get('scan_next_plans', 0):,.0f} plans in "
+            f"{fmt(scan.get('scan_next_seconds'), 3)} s) | "
+            f"{met(seconds <= 10)} |")
+    else:
+        add("| a full adherence pass over 100,000 plans <= 10 s | not run | "
+            "not measured |")
+    add("")
+
+def attack_goal(add, reports):
+    calm, attacked = reports.get("get-patient"), reports.get(
+        "get-patient-attack")
+    add("## Goals (issue #13: authentication under attack)")
+    add("")
+    add("| Goal | Measured | |")
+    add("|---|---|---|")
+    if calm and attacked:
+        r = ratio(attacked["total"]["p99_ms"], calm["total"]["p99_ms"])
+        spray = next((n for n in attacked.get("notes", [])
+                      if "made-up tokens" in n), "")
+        add(f"| get-patient p99 with 5,000 made-up-token calls/s alongside "
+            f"<= 1.5 x without | {fmt(attacked['total']['p99_ms'], 2)} vs "
+            f"{fmt(calm['total']['p99_ms'], 2)} ms: x{fmt(r, 2)} "
+            f"({fmt(attacked['total']['rps'])} vs {fmt(calm['total']['rps'])} "
+            f"RPS, {attacked['total']['errors']} errors; {sentence(spray)}) | "
+            f"{met(r is not None and r <= 1.5)} |")
+    else:
+        add("| get-patient p99 under a token spray <= 1.5 x | not run | "
+            "not measured |")
+    add("")
+
 
 def main():
     m = machine()
@@ -236,7 +320,8 @@ def main():
     add("| Scenario | In flight | RPS | p50 ms | p99 ms | Errors | "
         "Service / raw DB | Service / health floor |")
     add("|---|---:|---:|---:|---:|---:|---:|---:|")
-    order = ["health", "get-patient", "raw-get-patient", "list-patients",
+    order = ["health", "get-patient", "raw-get-patient",
+             "get-patient-attack", "list-patients",
              "list-sessions", "submit-assessment", "log-session",
              "raw-log-session", "progress-summary", "raw-progress-summary"]
     order += sorted((n for n in reports if n.startswith("summary-curve")),
@@ -246,6 +331,8 @@ def main():
     labels = {
         "raw-log-session": "raw DB: log-session's SQL with its outbox rows",
         "raw-get-patient": "raw DB: get-patient's SELECT + disclosure row",
+        "get-patient-attack": "get-patient, 5,000 made-up-token calls/s "
+                              "alongside",
         "raw-progress-summary": "raw DB: progress-summary's SQL + "
                                 "disclosure row",
         "progress-summary": "progress-summary (365 sessions)",
@@ -344,6 +431,8 @@ def main():
             f"(max {fmt(lags[-1] / 1000, 3)} s, {len(lags)} samples every "
             f"0.2 s) | {met(p99 <= 2000)} |")
     add("")
+    issue14_goals(add, reports, curve)
+    attack_goal(add, reports)
     add("## Goals (issue #8)")
     add("")
     add("| Goal | Measured | |")

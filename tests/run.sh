@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds corebalance (Debug, ASan + UBSan) and runs every test against a
-# throwaway MariaDB that lives only as long as this script.
+# throwaway MariaDB that lives only as long as this script; then runs each
+# fuzz target for a bounded time (tests/fuzz/run.sh, its own clang build).
 #
 # Usage: tests/run.sh [ctest args...]     e.g. tests/run.sh -R store
 #
@@ -8,6 +9,7 @@
 #   COREBALANCE_TEST_BUILD_DIR  build directory (default: build/test)
 #   COREBALANCE_SANITIZE        ON or OFF (default: ON)
 #   COREBALANCE_TEST_JOBS       parallel build and test jobs (default: 2)
+#   COREBALANCE_FUZZ_SECONDS    seconds per fuzz target (default: 10; 0 skips)
 #   ASAN_OPTIONS, UBSAN_OPTIONS, LSAN_OPTIONS  override the defaults below
 set -euo pipefail
 
@@ -17,6 +19,7 @@ cd "$repo"
 build=${COREBALANCE_TEST_BUILD_DIR:-build/test}
 sanitize=${COREBALANCE_SANITIZE:-ON}
 jobs=${COREBALANCE_TEST_JOBS:-2}
+fuzz_seconds=${COREBALANCE_FUZZ_SECONDS:-10}
 
 echo "== tests/run.sh: dependencies"
 bash deploy/local/install-deps.sh
@@ -67,4 +70,10 @@ status=0
 # --timeout is only the default; a test's TIMEOUT property overrides it.
 ctest --test-dir "$build" --output-on-failure --no-tests=error \
   --timeout 600 -j "$jobs" "$@" || status=$?
+
+if ((fuzz_seconds > 0)); then
+  echo "== tests/run.sh: fuzz targets, $fuzz_seconds s each (ASan + UBSan)"
+  COREBALANCE_FUZZ_JOBS=$jobs bash tests/fuzz/run.sh --seconds "$fuzz_seconds" ||
+    status=1
+fi
 exit "$status"

@@ -11,6 +11,7 @@
 #include "bench/common/run_clock.h"
 #include "bench/common/seed_file.h"
 #include "bench/common/token.h"
+#include "bench/load/attacker.h"
 #include "bench/load/driver.h"
 #include "bench/load/scenario.h"
 
@@ -33,6 +34,7 @@ struct Flags {
   int64_t requests = 0;
   double warmup = 2;
   double timeout = 10;
+  double attack_rate = 0;
   bool json = false;
 };
 
@@ -87,6 +89,9 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   app.add_option("--timeout", f.timeout, "deadline of each call, seconds")
       ->capture_default_str();
+  app.add_option("--attack-rate", f.attack_rate,
+                 "made-up-token calls per second sent alongside (0: none)")
+      ->capture_default_str();
   app.add_flag("--json", f.json,
                "print one JSON object on stdout (the text goes to stderr)");
   CLI11_PARSE(app, argc, argv);
@@ -115,7 +120,15 @@ int main(int argc, char** argv) {
   options.token = token.ok() ? *token : "";
   RunClock clock(absl::Seconds(f.warmup), absl::Seconds(f.duration),
                  f.requests);
+  std::unique_ptr<Attacker> attacker;
+  if (f.attack_rate > 0) {
+    auto spray = ConnectChannels(f.addr, 1, absl::Seconds(10));
+    if (!spray.ok()) return Fail(spray.status());
+    attacker = std::make_unique<Attacker>(spray->front(), f.attack_rate);
+    attacker->Start();
+  }
   auto recorders = RunClosedLoop(**scenario, *channels, options, clock);
+  if (attacker) attacker->Stop();
 
   Report report;
   report.tool = "corebalance-bench";
@@ -125,6 +138,7 @@ int main(int argc, char** argv) {
   report.threads = std::min(f.threads, f.in_flight);
   report.warmup_seconds = f.warmup;
   report.notes = (*scenario)->Notes();
+  if (attacker) report.notes.push_back(attacker->Summary());
   std::vector<const Recorder*> views;
   for (const auto& r : recorders) views.push_back(r.get());
   Summarize(views, (*scenario)->OpNames(), clock.MeasuredSeconds(), report);

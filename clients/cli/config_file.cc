@@ -31,8 +31,12 @@ std::string ConfigFilePath() {
 }
 
 ProfileMap ReadConfigFile(const std::string& path) {
-  ProfileMap profiles;
   std::ifstream in(path);
+  return ParseConfigFile(in);
+}
+
+ProfileMap ParseConfigFile(std::istream& in) {
+  ProfileMap profiles;
   std::string line;
   std::string section = "default";
   while (std::getline(in, line)) {

@@ -4,6 +4,7 @@
 // The INI-like config file: [profile NAME] sections of key = value lines.
 // Lines starting with # or ; are comments. Keys: addr, token, ca, cert, key.
 
+#include <istream>
 #include <map>
 #include <string>
 
@@ -17,6 +18,9 @@ std::string ConfigFilePath();
 
 // Empty map when the file does not exist.
 ProfileMap ReadConfigFile(const std::string& path);
+
+// The profiles in a config file's text (what ReadConfigFile reads).
+ProfileMap ParseConfigFile(std::istream& in);
 
 // Writes all profiles with mode 0600 (creating the directory, mode 0700).
 // Throws CliError on failure.

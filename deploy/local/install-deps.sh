@@ -20,12 +20,17 @@ packages=(
   cmake ninja-build g++ pkg-config
   libgrpc++-dev libprotobuf-dev protobuf-compiler protobuf-compiler-grpc
   grpc-proto golang-github-gogo-googleapis-dev
+  # The build extracts google/api/field_behavior.proto and resource.proto
+  # from its jar (proto/CMakeLists.txt, proto/lint.sh).
+  libgoogle-common-protos-java
   libabsl-dev libmysqlcppconn-dev libgtest-dev libgmock-dev
   libcli11-dev libspdlog-dev libssl-dev openssl
   mariadb-server mariadb-client
   tzdata
   # bench/run.sh: the h2load cross-check and the results writer.
   nghttp2-client python3
+  # tests/fuzz: the libFuzzer targets (clang's -fsanitize=fuzzer).
+  clang-14 libfuzzer-14-dev
 )
 # Node.js may come from elsewhere (e.g. NodeSource, whose nodejs conflicts with
 # Debian's npm); only ask Debian for it when it is missing.

@@ -66,12 +66,31 @@ absl::Status MapPeerStatus(absl::string_view peer, const grpc::Status& status) {
     case grpc::StatusCode::FAILED_PRECONDITION:
       return FromGrpcStatus(status);
     case grpc::StatusCode::DEADLINE_EXCEEDED:
-      return PeerUnavailable(peer, "no answer in time");
+      // The peer's deadline is the caller's, less a margin: what ran out is
+      // the time the caller allowed, whether the peer was slow or silent.
+      return absl::DeadlineExceededError(
+          absl::StrCat("the call's deadline passed while waiting for the ",
+                       peer, " service; allow more time, or try again"));
     default:
       // A channel's own text names the peer's address: logged, not passed on.
       LogPeerFailure(peer, "", status);
       return PeerUnavailable(peer, "no usable answer");
   }
+}
+
+absl::Status MapPeerStatus(absl::string_view peer, const grpc::Status& status,
+                           grpc::Channel* remote) {
+  if (remote != nullptr &&
+      status.error_code() == grpc::StatusCode::DEADLINE_EXCEEDED) {
+    const grpc_connectivity_state state =
+        remote->GetState(/*try_to_connect=*/false);
+    if (state == GRPC_CHANNEL_CONNECTING ||
+        state == GRPC_CHANNEL_TRANSIENT_FAILURE ||
+        state == GRPC_CHANNEL_SHUTDOWN) {
+      return PeerUnavailable(peer, "no answer in time");
+    }
+  }
+  return MapPeerStatus(peer, status);
 }
 
 }  // namespace corebalance

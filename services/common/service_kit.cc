@@ -6,13 +6,13 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "absl/strings/strip.h"
 #include "absl/time/clock.h"
 #include "services/common/errors.h"
 #include "services/common/internal_detail.h"
 #include "services/common/logging.h"
 #include "services/common/peer_call.h"
 #include "services/common/principal_proto.h"
+#include "services/common/request_headers.h"
 #include "services/common/sha256.h"
 #include "services/outbox/audit_bounds.h"
 
@@ -39,13 +39,13 @@ std::string Metadata(grpc::CallbackServerContext* context,
 }
 
 std::string BearerToken(grpc::CallbackServerContext* context) {
-  std::string header = Metadata(context, "authorization");
-  absl::string_view value = header;
-  if (!absl::ConsumePrefix(&value, "Bearer ") &&
-      !absl::ConsumePrefix(&value, "bearer ")) {
-    return {};
-  }
-  return std::string(value);
+  return BearerTokenOf(Metadata(context, "authorization"));
+}
+
+absl::Status NotAllowed(const Principal& principal, const MethodSpec& spec) {
+  return absl::PermissionDeniedError(absl::StrCat(
+      "role ", v1::Role_Name(principal.role), " may not call ", spec.name,
+      " (needs ", PermissionName(spec.permission), ")"));
 }
 
 // A string field's value when `message` has it singular, else empty.
@@ -303,9 +303,19 @@ absl::Status ServiceKit::Admit(grpc::CallbackServerContext* context,
   if (!principal.ok()) return principal.status();
   call.principal_ = *std::move(principal);
   if (!IsAllowed(call.principal_, spec.permission)) {
-    return absl::PermissionDeniedError(absl::StrCat(
-        "role ", v1::Role_Name(call.principal_.role), " may not call ",
-        spec.name, " (needs ", PermissionName(spec.permission), ")"));
+    return NotAllowed(call.principal_, spec);
+  }
+  return absl::OkStatus();
+}
+
+absl::Status ServiceKit::Recheck(const std::string& authorization,
+                                 const MethodSpec& spec) {
+  wired_.WaitForNotification();
+  auto principal = authenticator_->Authenticate(BearerTokenOf(authorization),
+                                                absl::Now() + absl::Seconds(5));
+  if (!principal.ok()) return principal.status();
+  if (!IsAllowed(*principal, spec.permission)) {
+    return NotAllowed(*principal, spec);
   }
   return absl::OkStatus();
 }

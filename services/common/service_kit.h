@@ -156,6 +156,13 @@ class ServiceKit {
          opened]() mutable { opened(Run(context, request, spec, open)); });
     if (!queued) opened(Overloaded(spec));
   }
+  // Whether the token in `authorization` (a stream's "Bearer ..." header)
+  // may still call `spec`: OK, or UNAUTHENTICATED (revoked, expired, its
+  // staff member disabled), PERMISSION_DENIED, UNAVAILABLE when the access
+  // service cannot say. Through the token cache, so a check made every
+  // --auth-cache-ttl asks the access service each time.
+  absl::Status Recheck(const std::string& authorization,
+                       const MethodSpec& spec);
   // The audit event of `call` with `outcome`, every field within its bound.
   static v1::AuditEvent EventOf(const RpcCall& call,
                                 const absl::Status& outcome);

@@ -12,8 +12,9 @@ constexpr absl::string_view kIntake = "intake";
 }  // namespace
 
 IntakeClient::IntakeClient(std::shared_ptr<grpc::Channel> channel,
-                           std::string internal_key)
-    : stub_(channel ? v1::IntakeService::NewStub(channel) : nullptr),
+                           std::string internal_key, bool in_process)
+    : remote_(in_process ? nullptr : channel),
+      stub_(channel ? v1::IntakeService::NewStub(channel) : nullptr),
       internal_key_(std::move(internal_key)) {}
 
 absl::Status IntakeClient::CheckPatient(const std::string& patient,
@@ -25,7 +26,8 @@ absl::Status IntakeClient::CheckPatient(const std::string& patient,
   v1::GetPatientRequest request;
   request.set_name(patient);
   v1::Patient found;
-  return MapPeerStatus(kIntake, stub_->GetPatient(&context, request, &found));
+  return MapPeerStatus(kIntake, stub_->GetPatient(&context, request, &found),
+                       remote_.get());
 }
 
 absl::StatusOr<v1::ListAssessmentsResponse> IntakeClient::List(
@@ -36,7 +38,8 @@ absl::StatusOr<v1::ListAssessmentsResponse> IntakeClient::List(
                   caller.deadline);
   v1::ListAssessmentsResponse response;
   absl::Status status = MapPeerStatus(
-      kIntake, stub_->ListAssessments(&context, request, &response));
+      kIntake, stub_->ListAssessments(&context, request, &response),
+      remote_.get());
   if (!status.ok()) return status;
   return response;
 }

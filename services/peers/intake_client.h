@@ -25,8 +25,9 @@ class IntakeClient {
  public:
   // A null channel (intake not reachable from this process) makes every
   // call UNAVAILABLE. Calls carry `internal_key` (see common/peer_call.h).
-  IntakeClient(std::shared_ptr<grpc::Channel> channel,
-               std::string internal_key);
+  // `in_process`: the channel is to a co-hosted service.
+  IntakeClient(std::shared_ptr<grpc::Channel> channel, std::string internal_key,
+               bool in_process = false);
 
   // OK when the caller's clinic has the patient `patient` (patients/{id}).
   absl::Status CheckPatient(const std::string& patient, const Caller& caller);
@@ -43,6 +44,8 @@ class IntakeClient {
   absl::StatusOr<v1::ListAssessmentsResponse> List(
       const v1::ListAssessmentsRequest& request, const Caller& caller);
 
+  // Out of process only: tells a silent peer from a short deadline.
+  std::shared_ptr<grpc::Channel> remote_;
   std::unique_ptr<v1::IntakeService::Stub> stub_;
   const std::string internal_key_;
 };

@@ -14,8 +14,10 @@ constexpr absl::string_view kPrescription = "prescription";
 }  // namespace
 
 PrescriptionClient::PrescriptionClient(std::shared_ptr<grpc::Channel> channel,
-                                       std::string internal_key)
-    : stub_(channel ? v1::PrescriptionService::NewStub(channel) : nullptr),
+                                       std::string internal_key,
+                                       bool in_process)
+    : remote_(in_process ? nullptr : channel),
+      stub_(channel ? v1::PrescriptionService::NewStub(channel) : nullptr),
       internal_key_(std::move(internal_key)) {}
 
 // One unary call of the stub, on behalf of `caller`.
@@ -28,7 +30,8 @@ PrescriptionClient::PrescriptionClient(std::shared_ptr<grpc::Channel> channel,
     PreparePeerCall(context, {caller.authorization, internal_key_},            \
                     caller.deadline);                                          \
     absl::Status status = MapPeerStatus(                                       \
-        kPrescription, stub_->Method(&context, request, &response));           \
+        kPrescription, stub_->Method(&context, request, &response),            \
+        remote_.get());                                                        \
     if (!status.ok()) return status;                                           \
   } while (false)
 

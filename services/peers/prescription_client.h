@@ -21,9 +21,10 @@ namespace corebalance::peers {
 class PrescriptionClient {
  public:
   // A null channel (prescription not reachable from this process) makes
-  // every call UNAVAILABLE. Calls carry `internal_key`.
+  // every call UNAVAILABLE. Calls carry `internal_key`. `in_process`: the
+  // channel is to a co-hosted service.
   PrescriptionClient(std::shared_ptr<grpc::Channel> channel,
-                     std::string internal_key);
+                     std::string internal_key, bool in_process = false);
 
   // `patients/{patient}/plans/{plan}`.
   absl::StatusOr<v1::Plan> GetPlan(const std::string& name,
@@ -41,6 +42,8 @@ class PrescriptionClient {
   absl::StatusOr<std::vector<v1::Exercise>> Exercises(const Caller& caller);
 
  private:
+  // Out of process only: tells a silent peer from a short deadline.
+  std::shared_ptr<grpc::Channel> remote_;
   std::unique_ptr<v1::PrescriptionService::Stub> stub_;
   const std::string internal_key_;
 };

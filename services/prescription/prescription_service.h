@@ -17,6 +17,7 @@
 #include "services/prescription/use_cases/assign_plan.h"
 #include "services/prescription/use_cases/change_plan_state.h"
 #include "services/prescription/use_cases/edit_catalogue.h"
+#include "services/prescription/use_cases/list_plans.h"
 
 namespace corebalance::prescription {
 
@@ -29,6 +30,7 @@ class PrescriptionServiceImpl final
     prescription::AssignPlan* assign_plan;
     prescription::AdjustPlan* adjust_plan;
     ChangePlanState* change_plan_state;
+    prescription::ListPlans* list_plans;
   };
 
   PrescriptionServiceImpl(ServiceKit* kit, CatalogueRepository* catalogue,
@@ -41,6 +43,7 @@ class PrescriptionServiceImpl final
         assign_plan_(use_cases.assign_plan),
         adjust_plan_(use_cases.adjust_plan),
         change_plan_state_(use_cases.change_plan_state),
+        list_plans_(use_cases.list_plans),
         rules_(rules) {}
 
 #define CB_RPC(Method, Request, Response)                                \
@@ -79,6 +82,7 @@ class PrescriptionServiceImpl final
   prescription::AssignPlan* assign_plan_;
   prescription::AdjustPlan* adjust_plan_;
   ChangePlanState* change_plan_state_;
+  prescription::ListPlans* list_plans_;
   const DoseRules rules_;
 };
 

@@ -32,7 +32,8 @@ absl::StatusOr<int64_t> DecodeAlertCursor(const std::string& cursor) {
   return seq;
 }
 
-bool AlertWatch::Open(AlertFilter filter, int64_t after_seq) {
+bool AlertWatch::Open(AlertFilter filter, int64_t after_seq,
+                      std::string authorization) {
   absl::MutexLock lock(&mu_);
   settled_ = true;
   if (ended_) {
@@ -40,6 +41,7 @@ bool AlertWatch::Open(AlertFilter filter, int64_t after_seq) {
     return false;
   }
   filter_ = std::move(filter);
+  authorization_ = std::move(authorization);
   after_seq_ = after_seq;
   open_ = true;
   // Tells the client the watch is in place: what is raised from now on

@@ -8,6 +8,7 @@
 
 #include <grpcpp/support/server_callback.h>
 
+#include <atomic>
 #include <cstdint>
 #include <deque>
 #include <optional>
@@ -16,6 +17,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
+#include "absl/time/time.h"
 #include "corebalance/v1/progress.pb.h"
 #include "services/progress/repositories/alert_repository.h"
 
@@ -41,12 +43,21 @@ class AlertWatch {
   // Exactly one of Open and Refuse settles how the call's opening went.
   // Open starts streaming the alerts matching `filter` raised after
   // `after_seq`; false when the call ended meanwhile (and is now finished).
-  bool Open(AlertFilter filter, int64_t after_seq);
+  // `authorization`: the call's header, for the feed to check again.
+  bool Open(AlertFilter filter, int64_t after_seq, std::string authorization);
   void Refuse(const grpc::Status& status);
 
   // For the feed: the filter, and the seq to read after when the watch is
   // ready for more (open, nothing being written).
   const AlertFilter& filter() const { return filter_; }
+  const std::string& authorization() const { return authorization_; }
+  // When the feed should check the token again (set once checked).
+  absl::Time next_check() const {
+    return absl::FromUnixMicros(next_check_micros_.load());
+  }
+  void CheckedUntil(absl::Time next) {
+    next_check_micros_.store(absl::ToUnixMicros(next));
+  }
   std::optional<int64_t> ReadyAfter();
   bool ended();
   // Writes `alerts` (oldest first); the watch has then seen everything up
@@ -63,7 +74,11 @@ class AlertWatch {
   void WriteNextLocked() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
 
   AlertWriter* const writer_;
-  AlertFilter filter_;  // set once, before the feed sees the watch
+  // Set once, before the feed sees the watch.
+  AlertFilter filter_;
+  std::string authorization_;
+  // As micros: a lock-free atomic (absl::Time is not).
+  std::atomic<int64_t> next_check_micros_{0};
   absl::Mutex mu_;
   bool settled_ ABSL_GUARDED_BY(mu_) = false;
   bool open_ ABSL_GUARDED_BY(mu_) = false;

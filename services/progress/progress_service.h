@@ -12,6 +12,7 @@
 #include "services/progress/policy.h"
 #include "services/progress/repositories/alert_repository.h"
 #include "services/progress/repositories/session_repository.h"
+#include "services/progress/source_reads.h"
 #include "services/progress/use_cases/acknowledge_alert.h"
 #include "services/progress/use_cases/log_session.h"
 #include "services/progress/use_cases/summarize_progress.h"
@@ -29,13 +30,16 @@ class ProgressServiceImpl final : public v1::ProgressService::CallbackService {
     SummarizeProgress* summarize;
   };
 
+  // `sources`: whether a patient exists, for a patient's empty list.
   ProgressServiceImpl(ServiceKit* kit, SessionRepository* sessions,
                       AlertRepository* alerts, AlertFeed* feed,
-                      UseCases use_cases, ProgressRules rules)
+                      SourceReads* sources, UseCases use_cases,
+                      ProgressRules rules)
       : kit_(kit),
         sessions_(sessions),
         alerts_(alerts),
         feed_(feed),
+        sources_(sources),
         use_cases_(use_cases),
         rules_(rules) {}
 
@@ -51,6 +55,8 @@ class ProgressServiceImpl final : public v1::ProgressService::CallbackService {
   CB_RPC(ListAlerts, ListAlertsRequest, ListAlertsResponse)
   CB_RPC(AcknowledgeAlert, AcknowledgeAlertRequest, Alert)
 #undef CB_RPC
+  // What WatchAlerts needs of its caller, for the feed to check again.
+  static const MethodSpec& WatchAlertsSpec();
   grpc::ServerWriteReactor<v1::WatchAlertsResponse>* WatchAlerts(
       grpc::CallbackServerContext* context,
       const v1::WatchAlertsRequest* request) override;
@@ -63,6 +69,7 @@ class ProgressServiceImpl final : public v1::ProgressService::CallbackService {
   SessionRepository* sessions_;
   AlertRepository* alerts_;
   AlertFeed* feed_;
+  SourceReads* sources_;
   const UseCases use_cases_;
   const ProgressRules rules_;
 };

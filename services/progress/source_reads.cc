@@ -32,6 +32,15 @@ absl::Duration SourceReads::AwaitPrescription(const Caller& caller,
   return Await(prescription_feed_, caller, since);
 }
 
+absl::Status SourceReads::CheckPatient(const Caller& caller,
+                                       const std::string& patient_id) {
+  CB_ASSIGN_OR_RETURN(
+      bool known,
+      copy_->HasPatient(caller.clinic_id, patient_id, caller.deadline));
+  if (known) return absl::OkStatus();
+  return intake_->CheckPatient(PatientName(patient_id), caller);
+}
+
 absl::StatusOr<std::optional<v1::Plan>> SourceReads::Plan(
     const Caller& caller, const std::string& patient_id,
     const std::string& plan_id) {

@@ -45,6 +45,11 @@ class SourceReads {
   absl::Duration AwaitIntake(const Caller& caller, absl::Time since);
   absl::Duration AwaitPrescription(const Caller& caller, absl::Time since);
 
+  // OK when the caller's clinic has the patient: the copy knows them, or
+  // intake says so (one peer call); NOT_FOUND otherwise.
+  absl::Status CheckPatient(const Caller& caller,
+                            const std::string& patient_id);
+
   // The patient's plan `plan_id` (empty: their ACTIVE plan) at its latest
   // revision, or nullopt when there is none. NOT_FOUND when the clinic has
   // no such patient (prescription's verdict).

@@ -10,6 +10,7 @@
 #include "services/common/logging.h"
 #include "services/outbox/gap_check.h"
 #include "services/outbox/outbox.h"
+#include "services/server/database_settings.h"
 #include "services/server/migrations_for.h"
 #include "services/server/server_runtime.h"
 #include "services/store/migrations.h"
@@ -30,9 +31,8 @@ int Fail(const absl::Status& status) {
 }
 
 absl::StatusOr<std::unique_ptr<store::Pool>> OpenPool(const ServerConfig& c) {
-  auto mysql = store::ParseMysqlUrl(c.mysql_url);
+  auto mysql = DatabaseSettings(c);
   if (!mysql.ok()) return mysql.status();
-  if (!c.mysql_password.empty()) mysql->password = c.mysql_password;
   mysql->pool_size = 2;
   return std::make_unique<store::Pool>(*mysql);
 }

@@ -38,11 +38,17 @@ void AddServerFlags(CLI::App& app, ServerConfig& c, RawFlags& raw) {
   opt("health-listen", c.health_listen,
       "extra plaintext listener serving only grpc.health.v1 (for probes)",
       "HEALTH_LISTEN");
-  opt("mysql-url", c.mysql_url, "mysql://user[:password]@host[:port]/database",
+  opt("mysql-url", c.mysql_url,
+      "mysql://user[:password]@host[:port]/database[?ssl-mode=VERIFY_IDENTITY"
+      "&ssl-ca=FILE&ssl-cert=FILE&ssl-key=FILE]",
       "MYSQL_URL");
   opt("mysql-password", c.mysql_password,
       "database password (overrides the URL's; prefer the env variable)",
       "MYSQL_PASSWORD");
+  opt("mysql-password-file", c.mysql_password_file,
+      "file holding the database password (e.g. a mounted Secret); wins over "
+      "--mysql-password",
+      "MYSQL_PASSWORD_FILE");
   opt("pool-size", c.pool_size,
       "database connections per hosted service (each has its own)", "POOL_SIZE")
       ->check(CLI::Range(1, 1000));
@@ -78,6 +84,13 @@ void AddServerFlags(CLI::App& app, ServerConfig& c, RawFlags& raw) {
       "how long a verified token is trusted before asking again (a revoked "
       "token works at most this long)",
       "AUTH_CACHE_TTL");
+  opt("max-watches-per-clinic", c.max_watches_per_clinic,
+      "WatchAlerts streams a clinic may have open on this process",
+      "MAX_WATCHES_PER_CLINIC")
+      ->check(CLI::Range(1, 100000));
+  opt("max-watches", c.max_watches,
+      "WatchAlerts streams this process serves at once", "MAX_WATCHES")
+      ->check(CLI::Range(1, 1000000));
   opt("health-interval", raw.health_interval, "database health check period",
       "HEALTH_INTERVAL");
   opt("drain-delay", raw.drain_delay,

@@ -6,6 +6,7 @@
 
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -26,11 +27,14 @@ struct Peers {
   // One channel per service this process can reach, in-process when
   // co-hosted, else to --<target>-addr.
   std::map<Target, std::shared_ptr<grpc::Channel>> channels;
+  // The co-hosted ones, whose channels are in-process.
+  std::set<Target> in_process;
 
   std::shared_ptr<grpc::Channel> Channel(Target target) const {
     auto it = channels.find(target);
     return it == channels.end() ? nullptr : it->second;
   }
+  bool InProcess(Target target) const { return in_process.count(target) > 0; }
 };
 
 // One --target: its gRPC services, their worker pools and storage.

@@ -11,8 +11,7 @@ namespace corebalance::server {
 
 absl::StatusOr<config::v1::ServerPolicy> LoadPolicyFile(
     const std::string& path) {
-  config::v1::ServerPolicy policy;
-  if (path.empty()) return policy;
+  if (path.empty()) return config::v1::ServerPolicy();
   std::ifstream in(path);
   if (!in) {
     return absl::InvalidArgumentError(
@@ -20,13 +19,23 @@ absl::StatusOr<config::v1::ServerPolicy> LoadPolicyFile(
   }
   std::stringstream text;
   text << in.rdbuf();
+  auto policy = ParsePolicyJson(text.str());
+  if (!policy.ok()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("--policy-file ", path, ": ", policy.status().message()));
+  }
+  return policy;
+}
+
+absl::StatusOr<config::v1::ServerPolicy> ParsePolicyJson(
+    const std::string& json) {
+  config::v1::ServerPolicy policy;
   google::protobuf::util::JsonParseOptions options;
   options.ignore_unknown_fields = false;
   auto status =
-      google::protobuf::util::JsonStringToMessage(text.str(), &policy, options);
+      google::protobuf::util::JsonStringToMessage(json, &policy, options);
   if (!status.ok()) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "--policy-file ", path, ": ", std::string(status.message())));
+    return absl::InvalidArgumentError(std::string(status.message()));
   }
   return policy;
 }

@@ -14,6 +14,11 @@ namespace corebalance::server {
 absl::StatusOr<config::v1::ServerPolicy> LoadPolicyFile(
     const std::string& path);
 
+// The policy in `json`, as LoadPolicyFile reads a file's text; the error
+// message is the parser's alone.
+absl::StatusOr<config::v1::ServerPolicy> ParsePolicyJson(
+    const std::string& json);
+
 }  // namespace corebalance::server
 
 #endif  // COREBALANCE_SERVICES_SERVER_POLICY_FILE_H_

@@ -26,6 +26,7 @@ class PrescriptionModule final : public Module {
         assign_plan_(&tx_, &catalogue_, &plans_, rules),
         adjust_plan_(&tx_, &catalogue_, &plans_, rules),
         change_plan_state_(&tx_, &plans_),
+        list_plans_(&plans_),
         pool_(MakeWorkerPool("prescription", config)),
         kit_(pool_.get(), internal_key, KitOptions(config)),
         rules_(rules),
@@ -36,8 +37,8 @@ class PrescriptionModule final : public Module {
     services_.push_back(std::make_unique<prescription::PrescriptionServiceImpl>(
         &kit_, &catalogue_, &plans_,
         prescription::PrescriptionServiceImpl::UseCases{
-            &edit_catalogue_, &assign_plan_, &adjust_plan_,
-            &change_plan_state_},
+            &edit_catalogue_, &assign_plan_, &adjust_plan_, &change_plan_state_,
+            &list_plans_},
         rules_));
     builder.RegisterService(services_.back().get());
     internal_services_.push_back(
@@ -51,8 +52,10 @@ class PrescriptionModule final : public Module {
   }
   void Wire(const Peers& peers) override {
     intake_ = std::make_unique<corebalance::peers::IntakeClient>(
-        peers.Channel(Target::kIntake), internal_key_);
+        peers.Channel(Target::kIntake), internal_key_,
+        peers.InProcess(Target::kIntake));
     assign_plan_.Wire(intake_.get());
+    list_plans_.Wire(intake_.get());
     // Before the kit lets calls in: they ring the relay after commits.
     outbox_.Start(peers, internal_key_);
     kit_.Wire(peers.authenticator, outbox_.get());
@@ -70,6 +73,7 @@ class PrescriptionModule final : public Module {
   prescription::AssignPlan assign_plan_;
   prescription::AdjustPlan adjust_plan_;
   prescription::ChangePlanState change_plan_state_;
+  prescription::ListPlans list_plans_;
   std::unique_ptr<WorkerPool> pool_;
   ServiceKit kit_;
   const prescription::DoseRules rules_;

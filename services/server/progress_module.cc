@@ -38,7 +38,9 @@ class ProgressModule final : public Module {
         due_(pool),
         copy_(pool, &due_),
         sources_(&copy_, kCopyWait),
-        feed_(&alerts_, kAlertPollInterval),
+        feed_(&alerts_, kAlertPollInterval,
+              {.per_clinic = config.max_watches_per_clinic,
+               .per_process = config.max_watches}),
         raise_alerts_(&tx_, &alerts_),
         raise_session_alerts_(&sessions_, &sources_, &raise_alerts_, &feed_,
                               rules.alerts),
@@ -52,12 +54,13 @@ class ProgressModule final : public Module {
         kit_(pool_.get(), internal_key, KitOptions(config)),
         rules_(rules),
         internal_key_(internal_key),
-        scan_interval_(config.alert_scan_interval) {}
+        scan_interval_(config.alert_scan_interval),
+        recheck_every_(config.auth_cache_ttl) {}
 
   // Called once per server (public and in-process): fresh objects each time.
   void Register(grpc::ServerBuilder& builder) override {
     services_.push_back(std::make_unique<progress::ProgressServiceImpl>(
-        &kit_, &sessions_, &alerts_, &feed_,
+        &kit_, &sessions_, &alerts_, &feed_, &sources_,
         progress::ProgressServiceImpl::UseCases{
             &log_session_, &update_session_, &acknowledge_alert_, &summarize_},
         rules_));
@@ -68,9 +71,11 @@ class ProgressModule final : public Module {
   }
   void Wire(const Peers& peers) override {
     intake_ = std::make_unique<corebalance::peers::IntakeClient>(
-        peers.Channel(Target::kIntake), internal_key_);
+        peers.Channel(Target::kIntake), internal_key_,
+        peers.InProcess(Target::kIntake));
     prescription_ = std::make_unique<corebalance::peers::PrescriptionClient>(
-        peers.Channel(Target::kPrescription), internal_key_);
+        peers.Channel(Target::kPrescription), internal_key_,
+        peers.InProcess(Target::kPrescription));
     catalogue_ = std::make_unique<progress::CatalogueCache>(
         &copy_, prescription_.get(), kCatalogueTtl);
     intake_feed_ = MakeFeed<v1::IntakeInternalService>(
@@ -85,6 +90,12 @@ class ProgressModule final : public Module {
     // Before the kit lets calls in: they ring the relay after commits.
     outbox_.Start(peers, internal_key_);
     kit_.Wire(peers.authenticator, outbox_.get());
+    feed_.SetRecheck(
+        [this](const std::string& authorization) {
+          return kit_.Recheck(authorization,
+                              progress::ProgressServiceImpl::WatchAlertsSpec());
+        },
+        recheck_every_);
     feed_.Start();
     if (scan_interval_ > absl::ZeroDuration()) {
       scanner_ = std::make_unique<progress::AlertScanner>(
@@ -143,6 +154,8 @@ class ProgressModule final : public Module {
   const progress::ProgressRules rules_;
   const std::string internal_key_;
   const absl::Duration scan_interval_;
+  // How often a WatchAlerts stream's token is checked again.
+  const absl::Duration recheck_every_;
   std::unique_ptr<progress::AlertScanner> scanner_;
   std::unique_ptr<corebalance::peers::IntakeClient> intake_;
   std::unique_ptr<corebalance::peers::PrescriptionClient> prescription_;

@@ -24,6 +24,9 @@ struct ServerConfig {
   std::string mysql_url = "mysql://root@127.0.0.1:3306/corebalance";
   // Kept apart from the URL so it can come from a secret.
   std::string mysql_password;
+  // A file holding the password (a Kubernetes Secret volume); wins over
+  // mysql_password and the URL's.
+  std::string mysql_password_file;
   int pool_size = 16;
   absl::Duration pool_checkout_timeout = absl::Seconds(2);
 
@@ -52,6 +55,10 @@ struct ServerConfig {
   // Closes connections older than this (0: never) so new pods get traffic.
   absl::Duration max_connection_age = absl::ZeroDuration();
 
+  // WatchAlerts streams open at once, per clinic and per process; more are
+  // RESOURCE_EXHAUSTED.
+  int max_watches_per_clinic = 100;
+  int max_watches = 1000;
   // The progress service's NON_ADHERENCE / LOW_ADHERENCE scan (0: off).
   absl::Duration alert_scan_interval = absl::Minutes(5);
   // How often each hosted service's outbox relay looks for audit events when

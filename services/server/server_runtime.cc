@@ -11,7 +11,9 @@
 #include "services/common/logging.h"
 #include "services/common/sha256.h"
 #include "services/server/credentials.h"
+#include "services/server/database_settings.h"
 #include "services/server/health_monitor.h"
+#include "services/server/malformed_request.h"
 #include "services/server/migrations_for.h"
 #include "services/server/module.h"
 #include "services/store/migrations.h"
@@ -49,7 +51,6 @@ void ApplyChannelSettings(const ServerConfig& config,
 
 store::MysqlConfig DatabaseConfig(const ServerConfig& config,
                                   store::MysqlConfig parsed) {
-  if (!config.mysql_password.empty()) parsed.password = config.mysql_password;
   parsed.pool_size = config.pool_size;
   parsed.checkout_timeout = config.pool_checkout_timeout;
   return parsed;
@@ -95,7 +96,7 @@ class Runtime final : public ServerRuntime {
 
   absl::Status Init(const ServerConfig& config) {
     config_ = config;
-    auto mysql = store::ParseMysqlUrl(config.mysql_url);
+    auto mysql = DatabaseSettings(config);
     if (!mysql.ok()) return mysql.status();
     const store::MysqlConfig database = DatabaseConfig(config, *mysql);
     // The health checks' own connection, so busy services never starve them.
@@ -140,6 +141,11 @@ class Runtime final : public ServerRuntime {
       m->Register(in_process_builder);
       for (auto& n : m->ServiceNames()) service_names.push_back(n);
     }
+    std::vector<
+        std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>>
+        interceptors;
+    interceptors.push_back(MalformedRequestInterceptors(service_names));
+    builder.experimental().SetInterceptorCreators(std::move(interceptors));
     // Co-hosted services call each other through a separate port-less
     // server: it keeps serving them while the public server drains (gRPC
     // 1.51 crashes creating an in-process call on a server shutting down).
@@ -174,6 +180,7 @@ class Runtime final : public ServerRuntime {
       const Target t = factory.target;
       if (Hosts(config.targets, t)) {
         peers.channels[t] = in_process_server_->InProcessChannel(args);
+        peers.in_process.insert(t);
       } else if (auto it = config.peer_addresses.find(t);
                  it != config.peer_addresses.end()) {
         peers.channels[t] = RemoteChannel(it->second);

@@ -32,6 +32,20 @@ constexpr char kSqlMode[] =
     "NO_ZERO_IN_DATE,NO_ZERO_DATE,ERROR_FOR_DIVISION_BY_ZERO,"
     "NO_ENGINE_SUBSTITUTION'";
 
+// Connector/C++ 1.1 over MariaDB's client library: sslEnforce refuses a
+// plaintext session, sslCA makes the library check the certificate's chain,
+// and sslVerify adds the check that it names the host.
+void SetTlsOptions(const MysqlTls& tls, sql::ConnectOptionsMap& options) {
+  if (tls.mode == TlsMode::kDisabled) return;
+  options["sslEnforce"] = true;
+  if (!tls.ca.empty()) options["sslCA"] = sql::SQLString(tls.ca);
+  if (!tls.cert.empty()) {
+    options["sslCert"] = sql::SQLString(tls.cert);
+    options["sslKey"] = sql::SQLString(tls.key);
+  }
+  options["sslVerify"] = tls.mode == TlsMode::kVerifyIdentity;
+}
+
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<Connection>> Connection::Open(
@@ -54,6 +68,7 @@ absl::StatusOr<std::unique_ptr<Connection>> Connection::Open(
   options["OPT_WRITE_TIMEOUT"] = WholeSeconds(config.io_timeout);
   options["OPT_CHARSET_NAME"] = sql::SQLString("utf8mb4");
   options["characterSetResults"] = sql::SQLString("utf8mb4");
+  SetTlsOptions(config.tls, options);
 
   std::unique_ptr<Connection> connection;
   try {

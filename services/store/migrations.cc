@@ -5,11 +5,13 @@
 #include <cppconn/resultset.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <tuple>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "services/store/migration_steps.h"
 #include "services/store/run.h"
 #include "services/store/sql_error.h"
 #include "services/store/sql_script.h"
@@ -97,38 +99,152 @@ void ReleaseLock(Connection& c, const std::string& name) {
   std::unique_ptr<sql::ResultSet> rows(release.executeQuery());
 }
 
-// Runs one migration and records it in the same transaction.
-absl::Status Apply(Connection& c, const Migration& m) {
-  const std::vector<std::string> statements = SplitSqlStatements(m.sql);
-  size_t index = 0;
+// Each step's progress, for a migration not yet recorded: a DDL step that
+// began has a row with done = FALSE until it is known to have run.
+constexpr char kCreateStepsTable[] = R"sql(
+CREATE TABLE IF NOT EXISTS schema_migration_steps (
+  component VARCHAR(64) NOT NULL,
+  version INT NOT NULL,
+  step INT NOT NULL,
+  done BOOLEAN NOT NULL,
+  PRIMARY KEY (component, version, step)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4)sql";
+
+// step -> done, for the steps of `m` a previous run began.
+std::map<int, bool> StepsBegun(Connection& c, const Migration& m) {
+  sql::PreparedStatement& select = c.Prepare(
+      "SELECT step, done FROM schema_migration_steps"
+      " WHERE component = ? AND version = ?");
+  select.setString(1, m.component);
+  select.setInt(2, m.version);
+  std::unique_ptr<sql::ResultSet> rows(select.executeQuery());
+  std::map<int, bool> begun;
+  while (rows->next()) begun[rows->getInt(1)] = rows->getBoolean(2);
+  return begun;
+}
+
+void RecordStep(Connection& c, const Migration& m, int step, bool done) {
+  sql::PreparedStatement& record = c.Prepare(
+      "INSERT INTO schema_migration_steps (component, version, step, done)"
+      " VALUES (?, ?, ?, ?) ON DUPLICATE KEY UPDATE done = ?");
+  record.setString(1, m.component);
+  record.setInt(2, m.version);
+  record.setInt(3, step);
+  record.setBoolean(4, done);
+  record.setBoolean(5, done);
+  record.executeUpdate();
+}
+
+// The migration as applied, in one transaction; its steps are forgotten.
+void RecordMigration(Connection& c, const Migration& m) {
+  c.Execute("START TRANSACTION");
+  sql::PreparedStatement& record = c.Prepare(
+      "INSERT INTO schema_migrations (component, version, name, applied_at) "
+      "VALUES (?, ?, ?, UTC_TIMESTAMP(6))");
+  record.setString(1, m.component);
+  record.setInt(2, m.version);
+  record.setString(3, m.name);
+  record.executeUpdate();
+  sql::PreparedStatement& forget = c.Prepare(
+      "DELETE FROM schema_migration_steps WHERE component = ? AND version = ?");
+  forget.setString(1, m.component);
+  forget.setInt(2, m.version);
+  forget.executeUpdate();
+  c.Execute("COMMIT");
+}
+
+void ForgetStep(Connection& c, const Migration& m, int step) {
+  sql::PreparedStatement& forget = c.Prepare(
+      "DELETE FROM schema_migration_steps"
+      " WHERE component = ? AND version = ? AND step = ?");
+  forget.setString(1, m.component);
+  forget.setInt(2, m.version);
+  forget.setInt(3, step);
+  forget.executeUpdate();
+}
+
+// Runs a DDL step. A step that began before (the process stopped after it
+// ran or while it ran) and now finds its work already there is done. One
+// that fails for its own reason did nothing (DDL is atomic): it is not
+// marked as begun, so the rerun does not take its error for a resumption.
+void RunDdlStep(Connection& c, const Migration& m, int step,
+                const std::string& statement, bool began) {
+  RecordStep(c, m, step, /*done=*/false);
   try {
-    c.Execute("START TRANSACTION");
-    for (; index < statements.size(); ++index) c.Execute(statements[index]);
-    sql::PreparedStatement& record = c.Prepare(
-        "INSERT INTO schema_migrations (component, version, name, applied_at) "
-        "VALUES (?, ?, ?, UTC_TIMESTAMP(6))");
-    record.setString(1, m.component);
-    record.setInt(2, m.version);
-    record.setString(3, m.name);
-    record.executeUpdate();
-    c.Execute("COMMIT");
+    c.Execute(statement);
+  } catch (const sql::SQLException& e) {
+    if (began && IsAlreadyAppliedError(e.getErrorCode())) return;
+    if (!IsConnectionLost(e)) ForgetStep(c, m, step);
+    throw;
+  }
+}
+
+absl::Status MigrationError(const Migration& m, const std::string& where,
+                            const absl::Status& cause) {
+  // For the operator running the migration (CLI stderr): the server's own
+  // (redacted) text, not the plain sentence a caller would get.
+  absl::Status status(cause.code(),
+                      absl::StrCat("migration ", Describe(m), " failed at ",
+                                   where, ": ", InternalDetail(cause)));
+  cause.ForEachPayload([&](absl::string_view url, const absl::Cord& payload) {
+    if (url != kInternalDetailUrl) status.SetPayload(url, payload);
+  });
+  return status;
+}
+
+// Runs the steps of one migration not yet done, each recorded as it
+// completes, then records the migration. Rerun after a failure or a crash,
+// it resumes at the first step not done.
+absl::Status Apply(Connection& c, const Migration& m,
+                   const MigrateOptions& options) {
+  const std::vector<std::string> statements = SplitSqlStatements(m.sql);
+  const std::vector<MigrationStep> steps = StepsOf(statements);
+  size_t index = 0;
+  bool in_transaction = false;
+  try {
+    const std::map<int, bool> begun = StepsBegun(c, m);
+    for (size_t s = 0; s < steps.size(); ++s) {
+      const MigrationStep& step = steps[s];
+      const int number = static_cast<int>(s);
+      index = step.first;
+      const auto found = begun.find(number);
+      if (found != begun.end() && found->second) continue;
+      if (step.ddl) {
+        RunDdlStep(c, m, number, statements[index], found != begun.end());
+      } else {
+        c.Execute("START TRANSACTION");
+        in_transaction = true;
+        for (; index < step.first + step.count; ++index) {
+          c.Execute(statements[index]);
+        }
+        index = step.first + step.count - 1;
+      }
+      if (options.interrupt) {
+        if (absl::Status stop = options.interrupt(m, s); !stop.ok()) {
+          if (in_transaction) c.Execute("ROLLBACK");
+          return stop;
+        }
+      }
+      RecordStep(c, m, number, /*done=*/true);
+      if (in_transaction) c.Execute("COMMIT");
+      in_transaction = false;
+    }
+    index = statements.size();
+    if (options.interrupt) {
+      if (absl::Status stop = options.interrupt(m, steps.size()); !stop.ok()) {
+        return stop;
+      }
+    }
+    RecordMigration(c, m);
     return absl::OkStatus();
   } catch (const sql::SQLException& e) {
     if (!IsConnectionLost(e)) c.Execute("ROLLBACK");
-    const absl::Status cause = SqlErrorToStatus(e);
-    const std::string where =
+    return MigrationError(
+        m,
         index < statements.size()
             ? absl::StrCat("statement ", index + 1, " of ", statements.size())
-            : std::string("recording it");
-    // For the operator running the migration (CLI stderr): the server's own
-    // (redacted) text, not the plain sentence a caller would get.
-    absl::Status status(cause.code(),
-                        absl::StrCat("migration ", Describe(m), " failed at ",
-                                     where, ": ", InternalDetail(cause)));
-    cause.ForEachPayload([&](absl::string_view url, const absl::Cord& payload) {
-      if (url != kInternalDetailUrl) status.SetPayload(url, payload);
-    });
-    return status;
+            : std::string("recording it"),
+        SqlErrorToStatus(e));
   }
 }
 
@@ -157,10 +273,11 @@ absl::Status Migrate(Pool& pool, const std::vector<Migration>& migrations,
         absl::Status result = absl::OkStatus();
         try {
           c.Execute(kCreateTable);
+          c.Execute(kCreateStepsTable);
           const std::set<Key> applied = AppliedMigrations(c);
           for (const Migration* m : *sorted) {
             if (applied.count({m->component, m->version}) > 0) continue;
-            result = Apply(c, *m);
+            result = Apply(c, *m, options);
             if (!result.ok()) break;
             if (options.on_applied) options.on_applied(*m);
           }

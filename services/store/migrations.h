@@ -28,6 +28,11 @@ struct MigrateOptions {
   absl::Duration lock_timeout = absl::Seconds(20);
   // Called after each migration is applied (e.g. to log it).
   std::function<void(const Migration&)> on_applied;
+  // For tests: called after each step of a migration ran and before it is
+  // recorded (`step` == the number of steps: before the migration itself is
+  // recorded). An error stops the run there, as a crash would: a data
+  // step's transaction is rolled back, a DDL statement stays applied.
+  std::function<absl::Status(const Migration&, size_t step)> interrupt;
 };
 
 // Applies each migration not yet recorded, in (component, version) order.
@@ -35,10 +40,13 @@ struct MigrateOptions {
 // database ("corebalance.migrate.<database>"), so replicas starting together
 // are safe; the second finds everything applied. Idempotent.
 //
-// Each migration runs inside START TRANSACTION with its schema_migrations row,
-// so a migration of data statements is all-or-nothing. DDL commits
-// implicitly in MySQL: a migration whose second CREATE fails leaves the first
-// in place, and the error names the migration and statement to fix by hand.
+// Resumable: a migration runs in steps (services/store/migration_steps.h),
+// each DDL statement on its own, consecutive data statements in one
+// transaction, and each step is recorded in schema_migration_steps as it
+// completes. A run stopped anywhere (an error, a crash, a kill) resumes at
+// the first step not recorded; a DDL statement that ran but was not recorded
+// is recognised by its "already exists" error. The error of a failed step
+// names the migration and statement.
 //
 // INVALID_ARGUMENT for duplicate (component, version) or an empty component;
 // FAILED_PRECONDITION when the pool has no database; DEADLINE_EXCEEDED when

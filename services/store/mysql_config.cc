@@ -1,12 +1,14 @@
 #include "services/store/mysql_config.h"
 
 #include <optional>
+#include <utility>
 
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 
 namespace corebalance::store {
 namespace {
@@ -14,10 +16,19 @@ namespace {
 constexpr absl::string_view kScheme = "mysql://";
 
 absl::Status Invalid(absl::string_view why) {
-  return absl::InvalidArgumentError(absl::StrCat(
-      "invalid MySQL URL (want mysql://user[:password]@host[:port]/database): ",
-      why));
+  return absl::InvalidArgumentError(
+      absl::StrCat("invalid MySQL URL (want "
+                   "mysql://user[:password]@host[:port]/database[?ssl-mode=...]"
+                   "): ",
+                   why));
 }
+
+constexpr std::pair<TlsMode, absl::string_view> kTlsModes[] = {
+    {TlsMode::kDisabled, "DISABLED"},
+    {TlsMode::kRequired, "REQUIRED"},
+    {TlsMode::kVerifyCa, "VERIFY_CA"},
+    {TlsMode::kVerifyIdentity, "VERIFY_IDENTITY"},
+};
 
 int HexValue(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -72,13 +83,84 @@ std::string PercentEncode(absl::string_view in) {
   return out;
 }
 
+std::string TlsParameters(const MysqlTls& tls) {
+  if (tls.mode == TlsMode::kDisabled) return "";
+  std::string out;
+  for (const auto& [mode, name] : kTlsModes) {
+    if (mode == tls.mode) absl::StrAppend(&out, "?ssl-mode=", name);
+  }
+  for (const auto& [key, value] :
+       {std::pair<absl::string_view, const std::string&>{"ssl-ca", tls.ca},
+        {"ssl-cert", tls.cert},
+        {"ssl-key", tls.key}}) {
+    if (!value.empty())
+      absl::StrAppend(&out, "&", key, "=", PercentEncode(value));
+  }
+  return out;
+}
+
 std::string FormatUrl(const MysqlConfig& config, absl::string_view password) {
   const bool ipv6 = config.host.find(':') != std::string::npos;
   return absl::StrCat("mysql://", PercentEncode(config.user),
                       config.password.empty() ? "" : ":",
                       config.password.empty() ? "" : password, "@",
                       ipv6 ? "[" : "", config.host, ipv6 ? "]" : "", ":",
-                      config.port, "/", config.database);
+                      config.port, "/", config.database,
+                      TlsParameters(config.tls));
+}
+
+// The TLS settings of the URL's query ("ssl-mode=VERIFY_CA&ssl-ca=...").
+absl::StatusOr<MysqlTls> ParseTlsParameters(absl::string_view query) {
+  MysqlTls tls;
+  bool mode_given = false;
+  for (absl::string_view pair : absl::StrSplit(query, '&')) {
+    const size_t equals = pair.find('=');
+    const absl::string_view key = pair.substr(0, equals);
+    auto value = PercentDecode(
+        equals == absl::string_view::npos ? "" : pair.substr(equals + 1));
+    if (!value.has_value() || value->empty()) {
+      return Invalid(absl::StrCat("parameter '", key, "' needs a value"));
+    }
+    if (key == "ssl-mode") {
+      mode_given = true;
+      bool known = false;
+      for (const auto& [mode, name] : kTlsModes) {
+        if (absl::EqualsIgnoreCase(*value, name)) {
+          tls.mode = mode;
+          known = true;
+        }
+      }
+      if (!known) {
+        return Invalid(
+            absl::StrCat("ssl-mode must be DISABLED, REQUIRED, VERIFY_CA or "
+                         "VERIFY_IDENTITY, not '",
+                         *value, "'"));
+      }
+    } else if (key == "ssl-ca") {
+      tls.ca = *std::move(value);
+    } else if (key == "ssl-cert") {
+      tls.cert = *std::move(value);
+    } else if (key == "ssl-key") {
+      tls.key = *std::move(value);
+    } else {
+      return Invalid(absl::StrCat("unknown parameter '", key,
+                                  "' (known: ssl-mode, ssl-ca, ssl-cert, "
+                                  "ssl-key)"));
+    }
+  }
+  if (!mode_given && !tls.ca.empty()) tls.mode = TlsMode::kVerifyIdentity;
+  const bool verify =
+      tls.mode == TlsMode::kVerifyCa || tls.mode == TlsMode::kVerifyIdentity;
+  if (verify && tls.ca.empty()) {
+    return Invalid("ssl-mode VERIFY_CA and VERIFY_IDENTITY need ssl-ca");
+  }
+  if (tls.cert.empty() != tls.key.empty()) {
+    return Invalid("ssl-cert and ssl-key go together");
+  }
+  if (tls.mode == TlsMode::kDisabled && !(tls.ca.empty() && tls.cert.empty())) {
+    return Invalid("ssl-ca, ssl-cert and ssl-key need TLS (ssl-mode)");
+  }
+  return tls;
 }
 
 }  // namespace
@@ -89,8 +171,14 @@ absl::StatusOr<MysqlConfig> ParseMysqlUrl(std::string_view url_text) {
     return Invalid("it must start with mysql://");
   }
   absl::string_view rest = url.substr(kScheme.size());
-  if (rest.find_first_of("?#") != absl::string_view::npos) {
-    return Invalid("query parameters and fragments are not supported");
+  if (rest.find('#') != absl::string_view::npos) {
+    return Invalid("fragments are not supported");
+  }
+  absl::string_view query;
+  if (const size_t question = rest.find('?');
+      question != absl::string_view::npos) {
+    query = rest.substr(question + 1);
+    rest = rest.substr(0, question);
   }
 
   const size_t slash = rest.find('/');
@@ -153,6 +241,11 @@ absl::StatusOr<MysqlConfig> ParseMysqlUrl(std::string_view url_text) {
                                 "' must be at most 64 letters, digits, _ $ -"));
   }
   config.database = std::string(database);
+  if (!query.empty()) {
+    auto tls = ParseTlsParameters(query);
+    if (!tls.ok()) return tls.status();
+    config.tls = *std::move(tls);
+  }
   return config;
 }
 

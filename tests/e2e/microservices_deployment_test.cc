@@ -7,7 +7,9 @@
 #include <grpcpp/create_channel.h>
 #include <gtest/gtest.h>
 #include <signal.h>
+#include <unistd.h>
 
+#include <fstream>
 #include <map>
 #include <memory>
 #include <set>
@@ -106,6 +108,9 @@ class MicroservicesDeploymentTest : public ::testing::Test {
     for (const auto& [name, value] : overlay_.config) {
       std::string local = value;
       if (name == "COREBALANCE_MYSQL_URL") local = db_.url();
+      // The mounted corebalance-db Secret: the test database's root has no
+      // password, so the file is empty.
+      if (name == "COREBALANCE_MYSQL_PASSWORD_FILE") local = PasswordFile();
       if (name == "COREBALANCE_LISTEN") {
         local = absl::StrCat("127.0.0.1:", ports_.at(target).grpc);
       }
@@ -128,6 +133,15 @@ class MicroservicesDeploymentTest : public ::testing::Test {
     return env;
   }
 
+  std::string PasswordFile() {
+    if (password_file_.empty()) {
+      password_file_ =
+          absl::StrCat(::testing::TempDir(), "db-password-", getpid());
+      std::ofstream(password_file_) << "";
+    }
+    return password_file_;
+  }
+
   std::string Address(const std::string& target) const {
     return absl::StrCat("127.0.0.1:", ports_.at(target).grpc);
   }
@@ -136,6 +150,7 @@ class MicroservicesDeploymentTest : public ::testing::Test {
   Overlay overlay_;
   std::map<std::string, Ports> ports_;  // by target
   const std::string internal_key_ = "e2e-internal-key-shared-by-the-processes";
+  std::string password_file_;
 };
 
 TEST_F(MicroservicesDeploymentTest, ServesAFlowAcrossTheOverlaysProcesses) {

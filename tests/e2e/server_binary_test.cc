@@ -38,15 +38,8 @@ ProcessResult Server(const std::vector<std::string>& args,
   return RunProcess(argv, {{"COREBALANCE_MYSQL_URL", url}});
 }
 
-// Migrates `db` and bootstraps San Clemente with the binary; the admin token
-// (empty when either failed).
 std::string MigrateAndBootstrap(const test::TestDatabase& db) {
-  if (Server({"migrate"}, db.url()).exit_code != 0) return {};
-  const std::string out =
-      Server({"bootstrap", "--clinic", "San Clemente", "--admin-name", "A"},
-             db.url())
-          .out;
-  return out.substr(0, out.find('\n'));
+  return test::MigrateAndBootstrap(db.url());
 }
 
 int CountRows(const test::TestDatabase& db, const std::string& sql) {

@@ -167,7 +167,12 @@ struct PristineDataDir {
 
 }  // namespace
 
-PrivateMariaDb::PrivateMariaDb() : dir_(MakeTempDir()), port_(PickFreePort()) {}
+PrivateMariaDb::PrivateMariaDb() : PrivateMariaDb(Options{}) {}
+
+PrivateMariaDb::PrivateMariaDb(Options options)
+    : dir_(MakeTempDir()),
+      port_(PickFreePort()),
+      options_(std::move(options)) {}
 
 PrivateMariaDb::~PrivateMariaDb() {
   (void)Stop();
@@ -187,6 +192,7 @@ store::MysqlConfig PrivateMariaDb::config() const {
   config.checkout_timeout = absl::Seconds(1);
   config.connect_timeout = absl::Seconds(1);
   config.io_timeout = absl::Seconds(10);
+  config.tls = options_.client_tls;
   return config;
 }
 
@@ -233,6 +239,8 @@ absl::Status PrivateMariaDb::Start() {
                                    "--collation-server=utf8mb4_unicode_ci",
                                    "--skip-name-resolve"};
   args.insert(args.end(), InnoDbFastArgs().begin(), InnoDbFastArgs().end());
+  args.insert(args.end(), options_.server_args.begin(),
+              options_.server_args.end());
   auto pid = Spawn(args, log_path(), /*die_with_parent=*/true);
   if (!pid.ok()) return pid.status();
   pid_ = *pid;

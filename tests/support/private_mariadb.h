@@ -4,6 +4,7 @@
 #include <sys/types.h>
 
 #include <string>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "services/store/mysql_config.h"
@@ -23,8 +24,16 @@ namespace corebalance::test {
 //   ASSERT_TRUE(db.Start().ok());  // and back, same port and data
 class PrivateMariaDb {
  public:
+  struct Options {
+    // Added to mariadbd's command line, e.g. TLS settings.
+    std::vector<std::string> server_args;
+    // How config() reaches the server (and Start() waits for it).
+    store::MysqlTls client_tls;
+  };
+
   // Picks the port and the directory; starts nothing.
   PrivateMariaDb();
+  explicit PrivateMariaDb(Options options);
   // Stops the server and deletes its data.
   ~PrivateMariaDb();
   PrivateMariaDb(const PrivateMariaDb&) = delete;
@@ -59,6 +68,7 @@ class PrivateMariaDb {
   int port_ = 0;
   pid_t pid_ = -1;
   bool database_created_ = false;
+  Options options_;
 };
 
 }  // namespace corebalance::test

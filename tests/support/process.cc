@@ -144,6 +144,17 @@ std::string ServerBinary() {
   return path;
 }
 
+std::string MigrateAndBootstrap(const std::string& mysql_url) {
+  const std::map<std::string, std::string> env{
+      {"COREBALANCE_MYSQL_URL", mysql_url}};
+  if (RunProcess({ServerBinary(), "migrate"}, env).exit_code != 0) return {};
+  const std::string out = RunProcess({ServerBinary(), "bootstrap", "--clinic",
+                                      "San Clemente", "--admin-name", "A"},
+                                     env)
+                              .out;
+  return out.substr(0, out.find('\n'));
+}
+
 bool WaitForServing(int port, absl::Duration timeout) {
   auto channel = grpc::CreateChannel(absl::StrCat("127.0.0.1:", port),
                                      grpc::InsecureChannelCredentials());

@@ -43,6 +43,8 @@ class Process {
   bool running();
   std::string out() const;
   std::string err() const;
+  // The child's pid while it runs (-1 once waited for).
+  pid_t pid() const { return pid_; }
 
  private:
   pid_t pid_ = -1;
@@ -52,6 +54,11 @@ class Process {
 
 // The corebalance-server binary built with the tests.
 std::string ServerBinary();
+
+// Migrates the database at `mysql_url` and bootstraps San Clemente with the
+// binary, as an operator would; the admin's token, or empty when either
+// step failed.
+std::string MigrateAndBootstrap(const std::string& mysql_url);
 
 // Waits until 127.0.0.1:`port` answers grpc.health.v1 Check("") with
 // SERVING, for up to `timeout`.

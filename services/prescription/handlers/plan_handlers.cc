@@ -120,9 +120,10 @@ grpc::ServerUnaryReactor* PrescriptionServiceImpl::ListPlans(
                             DecodePageToken(request->page_token(), filters));
         CB_ASSIGN_OR_RETURN(
             std::vector<PlanRecord> plans,
-            plans_->ListPlans(call.principal().clinic_id, patient_id,
-                              request->state(), cursor, page_size + 1,
-                              call.deadline()));
+            list_plans_->Run(call.caller(), {.patient_id = patient_id,
+                                             .state = request->state(),
+                                             .cursor = cursor,
+                                             .limit = page_size + 1}));
         if (plans.size() > static_cast<size_t>(page_size)) {
           plans.resize(page_size);
           response->set_next_page_token(EncodePageToken(

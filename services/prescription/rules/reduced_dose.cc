@@ -1,6 +1,7 @@
 #include "services/prescription/rules/reduced_dose.h"
 
 #include <algorithm>
+#include <cstdint>
 
 namespace corebalance::prescription {
 namespace {
@@ -9,8 +10,11 @@ namespace {
 // above `value`. Unused (0) stays 0.
 int Scale(int value, int percent, int minimum) {
   if (value <= 0) return value;
-  const int scaled = (value * percent + 50) / 100;
-  return std::min(value, std::max(scaled, minimum));
+  // In 64 bits: a client may send any int32 as a dose, and 100000000 reps x
+  // 70 overflows an int (tests/fuzz/corpus/fuzz_exercise/overflow_reps.bin).
+  const int64_t scaled = (int64_t{value} * percent + 50) / 100;
+  return static_cast<int>(
+      std::min<int64_t>(value, std::max<int64_t>(scaled, minimum)));
 }
 
 int Decrease(int value, int by, int minimum) {

@@ -87,6 +87,10 @@ grpc::ServerUnaryReactor* ProgressServiceImpl::ListAlerts(
         if (cursor) query.before_seq = cursor->last_key;
         CB_ASSIGN_OR_RETURN(std::vector<StoredAlert> found,
                             alerts_->List(query, call.deadline()));
+        if (found.empty() && !cursor && !query.patient_id.empty()) {
+          CB_RETURN_IF_ERROR(
+              sources_->CheckPatient(call.caller(), query.patient_id));
+        }
         const bool more = static_cast<int>(found.size()) > *page_size;
         if (more) found.resize(*page_size);
         for (const auto& a : found) *response->add_alerts() = ToProto(a);

@@ -2,6 +2,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "services/common/errors.h"
+#include "services/common/peer_call.h"
 #include "services/common/status_macros.h"
 #include "services/common/validation.h"
 #include "services/progress/alert_watch.h"
@@ -31,7 +32,18 @@ class WatchReactor final : public AlertWriter {
   std::shared_ptr<AlertWatch> watch_;
 };
 
+// What the opening settles, for the stream to start with.
+struct WatchStart {
+  AlertFilter filter;
+  int64_t after = 0;
+  bool reserved = false;  // a place among the feed's streams
+};
+
 }  // namespace
+
+const MethodSpec& ProgressServiceImpl::WatchAlertsSpec() {
+  return kWatchAlerts;
+}
 
 grpc::ServerWriteReactor<v1::WatchAlertsResponse>*
 ProgressServiceImpl::WatchAlerts(grpc::CallbackServerContext* context,
@@ -39,12 +51,12 @@ ProgressServiceImpl::WatchAlerts(grpc::CallbackServerContext* context,
   auto* reactor = new WatchReactor;
   std::shared_ptr<AlertWatch> watch = reactor->watch();
   // Filled by `open` on the worker, read by `opened` after it.
-  auto start = std::make_shared<std::pair<AlertFilter, int64_t>>();
+  auto start = std::make_shared<WatchStart>();
   kit_->OpenStream(
       context, request, kWatchAlerts,
       [=, this](RpcCall& call) -> absl::Status {
         FieldViolations violations;
-        AlertFilter& filter = start->first;
+        AlertFilter& filter = start->filter;
         filter.clinic_id = call.principal().clinic_id;
         if (request->parent() != "patients/-") {
           filter.patient_id = IdFromName(request->parent(), "patients");
@@ -76,17 +88,24 @@ ProgressServiceImpl::WatchAlerts(grpc::CallbackServerContext* context,
           CB_ASSIGN_OR_RETURN(
               after, alerts_->LastSeq(filter.clinic_id, call.deadline()));
         }
-        start->second = *after;
+        start->after = *after;
+        // Last: past the caps, the refusal is audited like any other.
+        CB_RETURN_IF_ERROR(feed_->Reserve(filter.clinic_id));
+        start->reserved = true;
         return absl::OkStatus();
       },
       [=, this](const grpc::Status& status) {
         if (!status.ok()) {
+          if (start->reserved) feed_->Release(start->filter.clinic_id);
           watch->Refuse(status);
           return;
         }
         context->AddInitialMetadata(kWatchOpenHeader, "1");
-        if (watch->Open(start->first, start->second)) {
+        if (watch->Open(start->filter, start->after,
+                        ForwardedAuthorization(*context))) {
           feed_->Add(watch);
+        } else {
+          feed_->Release(start->filter.clinic_id);
         }
       });
   return reactor;

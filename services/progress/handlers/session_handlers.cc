@@ -183,6 +183,9 @@ grpc::ServerUnaryReactor* ProgressServiceImpl::ListSessions(
         }
         CB_ASSIGN_OR_RETURN(std::vector<StoredSession> found,
                             sessions_->List(query, call.deadline()));
+        if (found.empty() && !cursor) {
+          CB_RETURN_IF_ERROR(sources_->CheckPatient(call.caller(), patient_id));
+        }
         const bool more = static_cast<int>(found.size()) > *page_size;
         if (more) found.resize(*page_size);
         for (const StoredSession& s : found) {

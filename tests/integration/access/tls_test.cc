@@ -4,77 +4,17 @@
 #include <grpcpp/security/credentials.h>
 #include <gtest/gtest.h>
 
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
-
 #include "absl/strings/str_cat.h"
 #include "corebalance/v1/access.grpc.pb.h"
+#include "tests/support/test_certificates.h"
 #include "tests/support/test_server.h"
 
 namespace corebalance {
 namespace {
 
-namespace fs = std::filesystem;
 using test::Context;
 using test::TestServer;
-
-std::string Read(const fs::path& path) {
-  std::ifstream in(path);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-void Run(const std::string& command) {
-  ASSERT_EQ(std::system((command + " >/dev/null 2>&1").c_str()), 0) << command;
-}
-
-// A CA, a server certificate for localhost/127.0.0.1, a client certificate,
-// and a client certificate from an unrelated CA.
-class Certificates {
- public:
-  Certificates()
-      : dir_(fs::temp_directory_path() /
-             absl::StrCat("cb-tls-", getpid(), "-", rand())) {
-    fs::create_directories(dir_);
-    const std::string d = dir_.string();
-    const std::string key =
-        "-newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes";
-    for (const char* ca : {"ca", "rogue-ca"}) {
-      Run(absl::StrCat("openssl req -x509 ", key, " -days 1 -subj /CN=", ca,
-                       " -keyout ", d, "/", ca, ".key -out ", d, "/", ca,
-                       ".pem"));
-    }
-    Sign("server", "ca",
-         "subjectAltName=DNS:localhost,IP:127.0.0.1\nextendedKeyUsage="
-         "serverAuth");
-    Sign("client", "ca", "extendedKeyUsage=clientAuth");
-    Sign("rogue-client", "rogue-ca", "extendedKeyUsage=clientAuth");
-  }
-  ~Certificates() { fs::remove_all(dir_); }
-  std::string path(const std::string& name) const {
-    return (dir_ / name).string();
-  }
-  std::string pem(const std::string& name) const { return Read(dir_ / name); }
-
- private:
-  void Sign(const std::string& name, const std::string& ca,
-            const std::string& ext) {
-    const std::string d = dir_.string();
-    std::ofstream(dir_ / (name + ".ext")) << ext << "\n";
-    Run(absl::StrCat(
-        "openssl req -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes "
-        "-subj /CN=",
-        name, " -keyout ", d, "/", name, ".key -out ", d, "/", name, ".csr"));
-    Run(absl::StrCat("openssl x509 -req -days 1 -in ", d, "/", name,
-                     ".csr -CA ", d, "/", ca, ".pem -CAkey ", d, "/", ca,
-                     ".key -CAcreateserial -extfile ", d, "/", name,
-                     ".ext -out ", d, "/", name, ".pem"));
-  }
-  fs::path dir_;
-};
+using Certificates = test::TestCertificates;
 
 grpc::Status Whoami(std::shared_ptr<grpc::Channel> channel,
                     const std::string& token) {

@@ -26,6 +26,7 @@
 #include "services/store/mysql_config.h"
 #include "services/store/pool.h"
 #include "services/store/run.h"
+#include "tests/integration/errors/calls.h"
 #include "tests/integration/intake/intake_fixture.h"
 #include "tests/support/free_port.h"
 #include "tests/support/private_mariadb.h"
@@ -36,24 +37,6 @@ namespace {
 
 using ::testing::HasSubstr;
 using ::testing::Not;
-
-// One RPC with its request, made through the given context.
-struct NamedCall {
-  std::string name;
-  std::function<grpc::Status(grpc::ClientContext&)> call;
-};
-
-// `method` of `stub` with `request`.
-template <typename Stub, typename Request, typename Response>
-NamedCall Rpc(std::string name, Stub* stub,
-              grpc::Status (Stub::*method)(grpc::ClientContext*, const Request&,
-                                           Response*),
-              Request request = {}) {
-  return {std::move(name), [stub, method, request](grpc::ClientContext& c) {
-            Response out;
-            return (stub->*method)(&c, request, &out);
-          }};
-}
 
 // What no caller may see, plus what names `database`: its port and name.
 std::vector<std::string> Forbidden(const store::MysqlConfig& database) {
@@ -90,52 +73,11 @@ grpc::Status CallAndCheck(const NamedCall& call, const std::string& token,
   return status;
 }
 
-// Stubs of every public service on one channel.
-struct Stubs {
-  using Access = v1::AccessService::Stub;
-  using Intake = v1::IntakeService::Stub;
-  using Prescription = v1::PrescriptionService::Stub;
-  using Progress = v1::ProgressService::Stub;
-
-  explicit Stubs(const std::shared_ptr<grpc::Channel>& channel)
-      : access(v1::AccessService::NewStub(channel)),
-        intake(v1::IntakeService::NewStub(channel)),
-        prescription(v1::PrescriptionService::NewStub(channel)),
-        progress(v1::ProgressService::NewStub(channel)) {}
-
-  std::unique_ptr<Access> access;
-  std::unique_ptr<Intake> intake;
-  std::unique_ptr<Prescription> prescription;
-  std::unique_ptr<Progress> progress;
-};
-
 v1::CreateStaffMemberRequest NewStaffMember() {
   v1::CreateStaffMemberRequest request;
   request.mutable_staff_member()->set_display_name("Dr. Lee");
   request.mutable_staff_member()->set_email("lee@example.org");
   request.mutable_staff_member()->set_role(v1::ROLE_PRACTITIONER);
-  return request;
-}
-
-v1::CreatePatientRequest NewPatient(const std::string& family) {
-  v1::CreatePatientRequest request;
-  request.mutable_patient()->set_given_name("Maria");
-  request.mutable_patient()->set_family_name(family);
-  return request;
-}
-
-v1::SubmitAssessmentRequest NewAssessment(const std::string& patient,
-                                          const std::string& request_id = "") {
-  v1::SubmitAssessmentRequest request;
-  request.set_parent(patient);
-  request.set_request_id(request_id);
-  *request.mutable_assessment() = test::InitialAssessment();
-  return request;
-}
-
-v1::GetPatientRequest GetPatient(const std::string& patient) {
-  v1::GetPatientRequest request;
-  request.set_name(patient);
   return request;
 }
 

@@ -158,6 +158,51 @@ TEST_F(MigrationsTest, AFailingMigrationIsNamedNotRecordedAndStopsTheRun) {
   EXPECT_EQ(Rows("widgets"), 0);  // the data statement was rolled back
 }
 
+TEST_F(MigrationsTest, AStatementThatRanButWasNotRecordedIsNotRunTwice) {
+  // Stopped right after CREATE TABLE widgets ran (it committed on its own).
+  store::MigrateOptions stopping;
+  stopping.interrupt = [](const Migration& m, size_t step) {
+    return m.version == 1 && step == 0 ? absl::AbortedError("stopped")
+                                       : absl::OkStatus();
+  };
+  ASSERT_EQ(store::Migrate(pool_, TestMigrations(), stopping).code(),
+            absl::StatusCode::kAborted);
+  EXPECT_EQ(Rows("widgets"), 0);  // the table is there, unrecorded
+  EXPECT_EQ(Rows("schema_migrations"), 0);
+
+  const absl::Status rerun = store::Migrate(pool_, TestMigrations());
+  ASSERT_TRUE(rerun.ok()) << rerun;
+  EXPECT_EQ(Rows("widgets"), 3);
+  EXPECT_EQ(Rows("schema_migrations"), 2);
+  EXPECT_EQ(Rows("schema_migration_steps"), 0);  // forgotten once recorded
+}
+
+TEST_F(MigrationsTest, AStoppedDataStepIsRolledBackAndRunOnceOnTheRerun) {
+  store::MigrateOptions stopping;
+  stopping.interrupt = [](const Migration& m, size_t step) {
+    return m.version == 2 && step == 0 ? absl::AbortedError("stopped")
+                                       : absl::OkStatus();
+  };
+  ASSERT_EQ(store::Migrate(pool_, TestMigrations(), stopping).code(),
+            absl::StatusCode::kAborted);
+  EXPECT_EQ(Rows("widgets"), 0);  // both INSERTs rolled back together
+
+  ASSERT_TRUE(store::Migrate(pool_, TestMigrations()).ok());
+  EXPECT_EQ(Rows("widgets"), 3);
+}
+
+TEST_F(MigrationsTest, ADdlStatementThatFailsForItsOwnReasonIsStillAnError) {
+  // The table exists but no earlier run began this step: not resumed over.
+  ASSERT_TRUE(Exec(pool_, "CREATE TABLE widgets (id INT)").ok());
+  const absl::Status status = store::Migrate(pool_, TestMigrations());
+  EXPECT_FALSE(status.ok());
+  EXPECT_THAT(status.message(), HasSubstr("storetest/1 (create_widgets)"));
+  EXPECT_THAT(status.message(), HasSubstr("statement 1 of 2"));
+  // Nor on the next run: the failure left no sign of a step begun.
+  EXPECT_FALSE(store::Migrate(pool_, TestMigrations()).ok());
+  EXPECT_EQ(Rows("schema_migrations"), 0);
+}
+
 TEST_F(MigrationsTest, RejectsTwoMigrationsWithTheSameVersion) {
   std::vector<Migration> migrations = TestMigrations();
   migrations.push_back(migrations.front());

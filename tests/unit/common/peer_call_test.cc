@@ -1,7 +1,8 @@
 // How a peer's answer becomes this service's: the peer's verdicts on the
 // request pass through, the rest is the peer being unavailable (its text not
-// passed on). A peer call's deadline is a little shorter than the caller's,
-// so that a silent peer is answered UNAVAILABLE before the caller gives up.
+// passed on), and a peer that does not answer in time is the caller's
+// deadline exceeded. A peer call's deadline is a little shorter than the
+// caller's, so that the answer still reaches the caller in time.
 
 #include "services/common/peer_call.h"
 
@@ -10,11 +11,11 @@
 namespace corebalance {
 namespace {
 
-TEST(MapPeerStatus, NoAnswerInTimeIsThePeerUnavailable) {
+TEST(MapPeerStatus, NoAnswerInTimeIsTheCallersDeadlineExceeded) {
   absl::Status s = MapPeerStatus(
       "prescription",
       grpc::Status(grpc::StatusCode::DEADLINE_EXCEEDED, "Deadline Exceeded"));
-  EXPECT_EQ(s.code(), absl::StatusCode::kUnavailable);
+  EXPECT_EQ(s.code(), absl::StatusCode::kDeadlineExceeded);
   EXPECT_NE(s.message().find("prescription"), std::string::npos);
 }
 

@@ -1,5 +1,7 @@
 #include "services/prescription/rules/reduced_dose.h"
 
+#include <limits>
+
 #include "gtest/gtest.h"
 
 namespace corebalance::prescription {
@@ -66,6 +68,22 @@ TEST(ReduceDose, UsesThePolicy) {
             (Dose{.sets = 1, .reps = 3}));
   EXPECT_EQ(ReduceDose({.duration_minutes = 60}, half),
             (Dose{.duration_minutes = 15}));
+}
+
+// A client's dose may be any int32 (tests/fuzz/corpus/fuzz_exercise/
+// overflow_reps.bin): scaling it must not overflow.
+TEST(ReduceDose, ScalesTheLargestDosesWithoutOverflow) {
+  constexpr int kMax = std::numeric_limits<int>::max();
+  EXPECT_EQ(ReduceDose({.sets = 3, .reps = 100000000}),
+            (Dose{.sets = 2, .reps = 70000000}));
+  const Dose reduced = ReduceDose({.sets = kMax,
+                                   .reps = kMax,
+                                   .hold_seconds = kMax,
+                                   .duration_minutes = kMax});
+  EXPECT_EQ(reduced.sets, kMax - 1);
+  EXPECT_EQ(reduced.reps, 1503238553);  // 0.7 x kMax, rounded
+  EXPECT_EQ(reduced.hold_seconds, 1503238553);
+  EXPECT_EQ(reduced.duration_minutes, 1073741824);  // half, rounded up
 }
 
 }  // namespace

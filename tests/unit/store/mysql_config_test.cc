@@ -57,14 +57,48 @@ TEST(ParseMysqlUrl, RejectsMalformedUrls) {
            "mysql://root@host:70000/db",  // port out of range
            "mysql://root@host:abc/db",    // port not a number
            "mysql://root@host:/db",       // empty port
-           "mysql://root@host/db?ssl=1",  // parameters unsupported
-           "mysql://root@host/my`db",     // unsafe database name
-           "mysql://root:%zz@host/db",    // bad escape
+           "mysql://root@host/db?ssl=1",  // unknown parameter
+           "mysql://root@host/db#x",      // fragment
+           "mysql://root@host/db?ssl-mode=maybe",
+           "mysql://root@host/db?ssl-mode=VERIFY_CA",  // no ssl-ca
+           "mysql://root@host/db?ssl-mode=REQUIRED&ssl-cert=/c.pem",
+           "mysql://root@host/db?ssl-mode=DISABLED&ssl-ca=/ca.pem",
+           "mysql://root@host/db?ssl-ca=",  // empty value
+           "mysql://root@host/my`db",       // unsafe database name
+           "mysql://root:%zz@host/db",      // bad escape
        }) {
     auto config = ParseMysqlUrl(url);
     EXPECT_EQ(config.status().code(), absl::StatusCode::kInvalidArgument)
         << url;
   }
+}
+
+TEST(ParseMysqlUrl, ReadsTlsParametersAndFormatsThemBack) {
+  auto config = ParseMysqlUrl(
+      "mysql://cb:pw@db.internal:3306/corebalance?ssl-mode=verify_ca&"
+      "ssl-ca=/etc/db%20ca/ca.pem&ssl-cert=/c.pem&ssl-key=/k.pem");
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->database, "corebalance");
+  EXPECT_EQ(config->tls.mode, TlsMode::kVerifyCa);
+  EXPECT_EQ(config->tls.ca, "/etc/db ca/ca.pem");
+  EXPECT_EQ(config->tls.cert, "/c.pem");
+  EXPECT_EQ(config->tls.key, "/k.pem");
+  auto again = ParseMysqlUrl(FormatMysqlUrl(*config));
+  ASSERT_TRUE(again.ok()) << again.status();
+  EXPECT_EQ(again->tls.mode, TlsMode::kVerifyCa);
+  EXPECT_EQ(again->tls.ca, "/etc/db ca/ca.pem");
+  EXPECT_EQ(again->tls.key, "/k.pem");
+  EXPECT_EQ(again->password, "pw");
+}
+
+TEST(ParseMysqlUrl, ACaAloneMeansVerifyIdentityAndNoParametersMeansPlaintext) {
+  auto verified = ParseMysqlUrl("mysql://cb@db/corebalance?ssl-ca=/ca.pem");
+  ASSERT_TRUE(verified.ok()) << verified.status();
+  EXPECT_EQ(verified->tls.mode, TlsMode::kVerifyIdentity);
+  auto plain = ParseMysqlUrl("mysql://cb@db/corebalance");
+  ASSERT_TRUE(plain.ok());
+  EXPECT_EQ(plain->tls.mode, TlsMode::kDisabled);
+  EXPECT_EQ(FormatMysqlUrl(*plain), "mysql://cb@db:3306/corebalance");
 }
 
 TEST(ParseMysqlUrl, ErrorNeverRepeatsThePassword) {
