@@ -30,6 +30,7 @@
 #include "gtest/gtest.h"
 #include "services/store/pool.h"
 #include "services/store/run.h"
+#include "tests/integration/errors/calls.h"
 #include "tests/integration/intake/intake_fixture.h"
 #include "tests/support/free_port.h"
 #include "tests/support/process.h"
@@ -329,21 +330,8 @@ Seeds MakeSeeds(const std::shared_ptr<grpc::Channel>& channel,
   assign.set_parent(patient.name());
   v1::Plan plan;
   EXPECT_TRUE(rx->AssignPlan(test::Context(token).get(), assign, &plan).ok());
-  v1::LogSessionRequest log;
-  log.set_parent(patient.name());
-  v1::Session* session = log.mutable_session();
-  session->set_plan(plan.name());
-  *session->mutable_perform_time() = plan.create_time();
-  for (const auto& pe : plan.exercises()) {
-    v1::SessionExercise* e = session->add_exercises();
-    e->set_exercise(pe.exercise());
-    e->set_completed(true);
-    e->set_sets(pe.dose().sets());
-    e->set_reps(pe.dose().reps());
-  }
-  session->set_pain_before(3);
-  session->set_worst_pain_during(3);
-  session->set_pain_after(3);
+  v1::LogSessionRequest log = SessionOf(patient.name(), plan);
+  log.mutable_session()->set_plan(plan.name());
   seeds.by_method["/corebalance.v1.IntakeService/CreatePatient"] =
       create.SerializeAsString();
   seeds.by_method["/corebalance.v1.IntakeService/SubmitAssessment"] =

@@ -77,6 +77,30 @@ inline v1::GetPatientRequest GetPatient(const std::string& patient) {
   return request;
 }
 
+// A session of `plan` for `patient`, every exercise done as prescribed, a
+// second after the plan was assigned, pain 3 throughout.
+inline v1::LogSessionRequest SessionOf(const std::string& patient,
+                                       const v1::Plan& plan) {
+  v1::LogSessionRequest log;
+  log.set_parent(patient);
+  v1::Session* session = log.mutable_session();
+  *session->mutable_perform_time() = plan.create_time();
+  session->mutable_perform_time()->set_seconds(plan.create_time().seconds() +
+                                               1);
+  for (const auto& pe : plan.exercises()) {
+    v1::SessionExercise* e = session->add_exercises();
+    e->set_exercise(pe.exercise());
+    e->set_completed(true);
+    e->set_sets(pe.dose().sets());
+    e->set_reps(pe.dose().reps());
+  }
+  session->set_pain_before(3);
+  session->set_worst_pain_during(3);
+  session->set_pain_after(3);
+  session->set_rpe(4);
+  return log;
+}
+
 }  // namespace corebalance
 
 #endif  // COREBALANCE_TESTS_INTEGRATION_ERRORS_CALLS_H_

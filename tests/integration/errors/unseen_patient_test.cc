@@ -36,23 +36,7 @@ std::vector<NamedCall> CallsNaming(Stubs& stubs, const std::string& patient,
   get_plan.set_name(absl::StrCat(patient, "/plans/", LastSegment(plan.name())));
   v1::ListSessionsRequest sessions;
   sessions.set_parent(patient);
-  v1::LogSessionRequest log;
-  log.set_parent(patient);
-  v1::Session* session = log.mutable_session();
-  *session->mutable_perform_time() = plan.create_time();
-  session->mutable_perform_time()->set_seconds(plan.create_time().seconds() +
-                                               1);
-  for (const auto& pe : plan.exercises()) {
-    v1::SessionExercise* e = session->add_exercises();
-    e->set_exercise(pe.exercise());
-    e->set_completed(true);
-    e->set_sets(pe.dose().sets());
-    e->set_reps(pe.dose().reps());
-  }
-  session->set_pain_before(3);
-  session->set_worst_pain_during(3);
-  session->set_pain_after(3);
-  session->set_rpe(4);
+  const v1::LogSessionRequest log = SessionOf(patient, plan);
   v1::GetProgressSummaryRequest summary;
   summary.set_patient(patient);
   v1::ListAlertsRequest alerts;
