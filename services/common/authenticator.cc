@@ -21,15 +21,24 @@ Authenticator::Authenticator(std::shared_ptr<grpc::Channel> access_channel,
       valid_(options.max_entries),
       invalid_(options.max_negative_entries) {}
 
-std::optional<Authenticator::Entry> Authenticator::Cached(
-    const std::string& key, absl::Time now) {
-  for (auto* cache : {&valid_, &invalid_}) {
-    if (Entry* entry = cache->Find(key)) {
-      if (entry->expires > now) return *entry;
-      cache->Erase(key);
+Authenticator::Lookup Authenticator::Cached(const std::string& key,
+                                            absl::Time now) {
+  Lookup lookup;
+  if (Entry* entry = valid_.Find(key)) {
+    if (entry->expires > now) {
+      lookup.fresh = *entry;
+      return lookup;
     }
+    lookup.was_valid = true;
   }
-  return std::nullopt;
+  if (Entry* entry = invalid_.Find(key)) {
+    if (entry->expires > now) {
+      lookup.fresh = *entry;
+      return lookup;
+    }
+    invalid_.Erase(key);
+  }
+  return lookup;
 }
 
 absl::StatusOr<Principal> Authenticator::Authenticate(
@@ -40,13 +49,15 @@ absl::StatusOr<Principal> Authenticator::Authenticate(
   }
   // Keyed by hash so the cache never holds secrets.
   const std::string key = Sha256Hex(token);
-  std::optional<Entry> cached;
+  Lookup lookup;
   {
     absl::MutexLock lock(&mu_);
-    cached = Cached(key, absl::Now());
+    lookup = Cached(key, absl::Now());
   }
+  std::optional<Entry> cached = std::move(lookup.fresh);
   if (!cached) {
-    if (!client.empty() && !unknown_by_client_.Allow(client, absl::Now())) {
+    if (!lookup.was_valid && !client.empty() &&
+        !unknown_by_client_.Allow(client, absl::Now())) {
       return absl::ResourceExhaustedError(
           "too many unrecognised credentials from this address: try again "
           "in a few seconds");
@@ -83,7 +94,12 @@ absl::StatusOr<Authenticator::Entry> Authenticator::IntrospectOnce(
   {
     absl::MutexLock lock(&mu_);
     if (flight->result.ok()) {
-      (flight->result->active ? valid_ : invalid_).Put(key, *flight->result);
+      if (flight->result->active) {
+        valid_.Put(key, *flight->result);
+      } else {
+        valid_.Erase(key);  // revoked: no longer known as valid
+        invalid_.Put(key, *flight->result);
+      }
     }
     in_flight_.erase(key);
   }

@@ -72,7 +72,15 @@ class Authenticator {
     absl::StatusOr<Entry> result;
   };
 
-  std::optional<Entry> Cached(const std::string& key, absl::Time now)
+  // What the caches say of a token: an answer still fresh, or that it was
+  // valid when last verified (its entry past the ttl is kept until the LRU
+  // drops it, so its re-verification is not an unknown token's: a spray
+  // from the caller's address cannot lock it out).
+  struct Lookup {
+    std::optional<Entry> fresh;
+    bool was_valid = false;
+  };
+  Lookup Cached(const std::string& key, absl::Time now)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   absl::StatusOr<Entry> IntrospectOnce(const std::string& key,
                                        absl::string_view token,

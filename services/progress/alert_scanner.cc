@@ -18,7 +18,7 @@ namespace {
 // time; its lease outlasts it, so that no other replica takes it meanwhile.
 constexpr absl::Duration kBatchBudget = absl::Seconds(30);
 constexpr absl::Duration kLease = absl::Minutes(2);
-constexpr int kPlansPerBatch = 200;
+constexpr int kPlansPerBatch = 1000;
 
 }  // namespace
 

@@ -374,7 +374,7 @@ absl::StatusOr<std::map<std::string, ScannedPlan>> CopyRepository::PlansToScan(
           return std::unique_ptr<sql::ResultSet>(st.executeQuery());
         };
         store::ForEachPaddedChunk(
-            plans.size(), 32, [&](size_t first, size_t count, size_t padded) {
+            plans.size(), 128, [&](size_t first, size_t count, size_t padded) {
               auto rs = run(
                   "SELECT patient_id, plan_id, state FROM progress_copy_plans",
                   first, count, padded);

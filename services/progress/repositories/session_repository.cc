@@ -232,7 +232,7 @@ SessionRepository::AdherenceSessions(int64_t clinic_id,
                                      absl::Time start, absl::Time end,
                                      absl::Time deadline) {
   using ByPatient = std::map<std::string, std::vector<SessionRecord>>;
-  constexpr size_t kChunk = 32;
+  constexpr size_t kChunk = 128;
   return store::WithConnection(
       *pool_, deadline, [&](Connection& c) -> absl::StatusOr<ByPatient> {
         ByPatient out;

@@ -11,6 +11,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/barrier.h"
 #include "absl/time/clock.h"
+#include "corebalance/v1/access.grpc.pb.h"
 #include "services/common/authenticator.h"
 #include "tests/support/test_server.h"
 
@@ -126,6 +127,64 @@ TEST_F(TokenCacheTest, OneAddressGetsOnlySoManyIntrospectionsOfUnknownTokens) {
           .status()
           .code(),
       absl::StatusCode::kUnauthenticated);
+}
+
+TEST_F(TokenCacheTest, ATokenVerifiedBeforeIsVerifiedAgainDespiteASpray) {
+  Authenticator::Options options;
+  options.ttl = absl::Milliseconds(200);
+  options.unknown_per_second = 0.01;  // no refill during the test
+  options.unknown_burst = 5;
+  auto auth = MakeAuthenticator(options);
+  const std::string shared = "ipv4:203.0.113.10";  // one NAT for both
+  const std::string token = server_->StaffToken(v1::ROLE_PRACTITIONER);
+  ASSERT_TRUE(auth->Authenticate(token, Deadline(), shared).ok());
+  // The spray takes the address's budget for unknown tokens...
+  for (int i = 0; i < 20; ++i) {
+    (void)auth->Authenticate(absl::StrCat("cbt_nat-", i), Deadline(), shared);
+  }
+  ASSERT_EQ(
+      auth->Authenticate("cbt_one-more", Deadline(), shared).status().code(),
+      absl::StatusCode::kResourceExhausted);
+  // ...but the valid token, past its ttl, is asked about again, not refused.
+  absl::SleepFor(absl::Milliseconds(300));
+  const int64_t before = auth->introspections();
+  auto again = auth->Authenticate(token, Deadline(), shared);
+  EXPECT_TRUE(again.ok()) << again.status();
+  EXPECT_EQ(auth->introspections(), before + 1);
+}
+
+TEST_F(TokenCacheTest, ARevokedTokenIsNoLongerTreatedAsKnown) {
+  Authenticator::Options options;
+  options.ttl = absl::Milliseconds(100);
+  options.negative_ttl = absl::Milliseconds(100);
+  options.unknown_per_second = 0.01;
+  options.unknown_burst = 2;
+  auto auth = MakeAuthenticator(options);
+  const std::string shared = "ipv4:203.0.113.11";
+  const std::string token = server_->IntegrationToken();
+  ASSERT_TRUE(auth->Authenticate(token, Deadline(), shared).ok());
+  v1::CallerIdentity me;
+  ASSERT_TRUE(v1::AccessService::NewStub(server_->channel())
+                  ->GetCallerIdentity(test::Context(token).get(), {}, &me)
+                  .ok());
+  v1::RevokeApiTokenRequest revoke;
+  revoke.set_name(me.api_token());
+  v1::ApiToken revoked;
+  ASSERT_TRUE(v1::AccessService::NewStub(server_->channel())
+                  ->RevokeApiToken(test::Context(server_->admin_token()).get(),
+                                   revoke, &revoked)
+                  .ok());
+  absl::SleepFor(absl::Milliseconds(150));
+  EXPECT_EQ(auth->Authenticate(token, Deadline(), shared).status().code(),
+            absl::StatusCode::kUnauthenticated);
+  // Once its refusal expires it is an unknown token like any other: it
+  // takes from the address's budget (2), and then is refused for it.
+  absl::SleepFor(absl::Milliseconds(150));
+  EXPECT_EQ(auth->Authenticate(token, Deadline(), shared).status().code(),
+            absl::StatusCode::kUnauthenticated);
+  absl::SleepFor(absl::Milliseconds(150));
+  EXPECT_EQ(auth->Authenticate(token, Deadline(), shared).status().code(),
+            absl::StatusCode::kResourceExhausted);
 }
 
 }  // namespace
