@@ -174,11 +174,16 @@ def scan_figures():
     return values
 
 
-def issue14_goals(add, reports, curve):
-    add("## Goals (issue #14: progress's copy)")
+def goals_table(add, issue):
+    """The heading and head of a goals table."""
+    add(f"## Goals ({issue})")
     add("")
     add("| Goal | Measured | |")
     add("|---|---|---|")
+
+
+def issue14_goals(add, reports, curve):
+    goals_table(add, "issue #14: progress's copy")
     heavy, raw = reports.get("progress-summary"), reports.get(
         "raw-progress-summary")
     if heavy and raw:
@@ -225,10 +230,7 @@ def issue14_goals(add, reports, curve):
 def attack_goal(add, reports):
     calm, attacked = reports.get("get-patient"), reports.get(
         "get-patient-attack")
-    add("## Goals (issue #13: authentication under attack)")
-    add("")
-    add("| Goal | Measured | |")
-    add("|---|---|---|")
+    goals_table(add, "issue #13: authentication under attack")
     if calm and attacked:
         r = ratio(attacked["total"]["p99_ms"], calm["total"]["p99_ms"])
         spray = next((n for n in attacked.get("notes", [])
@@ -409,10 +411,7 @@ def main():
         add("")
 
     # --- goals ---------------------------------------------------------------
-    add("## Goals (issue #12: the outbox)")
-    add("")
-    add("| Goal | Measured | |")
-    add("|---|---|---|")
+    goals_table(add, "issue #12: the outbox")
     for name in ("log-session", "get-patient"):
         svc, raw = reports.get(name), reports.get(RAW_OF[name])
         if svc and raw:
@@ -436,10 +435,7 @@ def main():
     add("")
     issue14_goals(add, reports, curve)
     attack_goal(add, reports)
-    add("## Goals (issue #8)")
-    add("")
-    add("| Goal | Measured | |")
-    add("|---|---|---|")
+    goals_table(add, "issue #8")
     log, raw_log = reports.get("log-session"), reports.get("raw-log-session")
     if log and raw_log:
         r = ratio(log["total"]["rps"], raw_log["total"]["rps"])

@@ -2,9 +2,11 @@
 
 #include <google/protobuf/descriptor.h>
 
+#include <functional>
 #include <set>
 
 #include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "services/common/errors.h"
 #include "services/common/grpc_status.h"
@@ -36,42 +38,45 @@ class MalformedRequest final : public grpc::experimental::Interceptor {
   }
 };
 
+// The paths ("/corebalance.v1.IntakeService/GetPatient") of every method of
+// the hosted services, found once: per call, one lookup.
+std::set<std::string, std::less<>> MethodPaths(
+    const std::vector<std::string>& services) {
+  std::set<std::string, std::less<>> paths;
+  for (const std::string& name : services) {
+    const auto* service =
+        google::protobuf::DescriptorPool::generated_pool()->FindServiceByName(
+            name);
+    if (service == nullptr) continue;
+    for (int i = 0; i < service->method_count(); ++i) {
+      paths.insert(absl::StrCat("/", name, "/", service->method(i)->name()));
+    }
+  }
+  return paths;
+}
+
 class Factory final
     : public grpc::experimental::ServerInterceptorFactoryInterface {
  public:
-  explicit Factory(std::vector<std::string> hosted)
-      : hosted_(hosted.begin(), hosted.end()) {}
+  explicit Factory(const std::vector<std::string>& hosted)
+      : hosted_methods_(MethodPaths(hosted)) {}
 
   grpc::experimental::Interceptor* CreateServerInterceptor(
       grpc::experimental::ServerRpcInfo* info) override {
-    // "/corebalance.v1.IntakeService/GetPatient" -> its service.
+    // A method this server does not host stays UNIMPLEMENTED.
     const absl::string_view method = info->method() ? info->method() : "";
-    const size_t slash = method.rfind('/');
-    if (method.size() < 2 || slash == 0 || slash == absl::string_view::npos) {
-      return nullptr;
-    }
-    const std::string service(method.substr(1, slash - 1));
-    if (hosted_.count(service) == 0) return nullptr;
-    // A method the service does not have stays UNIMPLEMENTED.
-    const auto* descriptor =
-        google::protobuf::DescriptorPool::generated_pool()->FindServiceByName(
-            service);
-    if (descriptor == nullptr || descriptor->FindMethodByName(std::string(
-                                     method.substr(slash + 1))) == nullptr) {
-      return nullptr;
-    }
-    return new MalformedRequest;
+    return hosted_methods_.count(method) > 0 ? new MalformedRequest : nullptr;
   }
 
  private:
-  const std::set<std::string> hosted_;
+  const std::set<std::string, std::less<>> hosted_methods_;
 };
 
 }  // namespace
 
 std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>
-MalformedRequestInterceptors(std::vector<std::string> hosted_services) {
-  return std::make_unique<Factory>(std::move(hosted_services));
+MalformedRequestInterceptors(const std::vector<std::string>& hosted_services) {
+  return std::make_unique<Factory>(hosted_services);
 }
 
 }  // namespace corebalance::server

@@ -17,7 +17,7 @@ namespace corebalance::server {
 
 // `hosted_services`: full names, e.g. "corebalance.v1.IntakeService".
 std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>
-MalformedRequestInterceptors(std::vector<std::string> hosted_services);
+MalformedRequestInterceptors(const std::vector<std::string>& hosted_services);
 
 }  // namespace corebalance::server
 

@@ -135,6 +135,17 @@ void RecordStep(Connection& c, const Migration& m, int step, bool done) {
   record.executeUpdate();
 }
 
+// Forgets the recorded steps of `m` numbered `from_step` and later.
+void ForgetSteps(Connection& c, const Migration& m, int from_step = 0) {
+  sql::PreparedStatement& forget = c.Prepare(
+      "DELETE FROM schema_migration_steps"
+      " WHERE component = ? AND version = ? AND step >= ?");
+  forget.setString(1, m.component);
+  forget.setInt(2, m.version);
+  forget.setInt(3, from_step);
+  forget.executeUpdate();
+}
+
 // The migration as applied, in one transaction; its steps are forgotten.
 void RecordMigration(Connection& c, const Migration& m) {
   c.Execute("START TRANSACTION");
@@ -145,22 +156,8 @@ void RecordMigration(Connection& c, const Migration& m) {
   record.setInt(2, m.version);
   record.setString(3, m.name);
   record.executeUpdate();
-  sql::PreparedStatement& forget = c.Prepare(
-      "DELETE FROM schema_migration_steps WHERE component = ? AND version = ?");
-  forget.setString(1, m.component);
-  forget.setInt(2, m.version);
-  forget.executeUpdate();
+  ForgetSteps(c, m);
   c.Execute("COMMIT");
-}
-
-void ForgetStep(Connection& c, const Migration& m, int step) {
-  sql::PreparedStatement& forget = c.Prepare(
-      "DELETE FROM schema_migration_steps"
-      " WHERE component = ? AND version = ? AND step = ?");
-  forget.setString(1, m.component);
-  forget.setInt(2, m.version);
-  forget.setInt(3, step);
-  forget.executeUpdate();
 }
 
 // Runs a DDL step. A step that began before (the process stopped after it
@@ -174,7 +171,7 @@ void RunDdlStep(Connection& c, const Migration& m, int step,
     c.Execute(statement);
   } catch (const sql::SQLException& e) {
     if (began && IsAlreadyAppliedError(e.getErrorCode())) return;
-    if (!IsConnectionLost(e)) ForgetStep(c, m, step);
+    if (!IsConnectionLost(e)) ForgetSteps(c, m, step);
     throw;
   }
 }
